@@ -1,0 +1,256 @@
+// Articles: creating, saving with revisions, publishing, withdrawing and finding them by their public path.
+// Markdown is rendered here, at save; reads serve the stored HTML and never render again.
+import { ConflictError, GoneError, InvalidError, NotFoundError } from "../errors.js";
+import { isLanguage } from "../i18n/languages.js";
+import { renderMarkdown } from "../markdown/render.js";
+import * as rows from "../storage/articles.js";
+import { upsertRedirect } from "../storage/revisions.js";
+import { insertRevision } from "../storage/revisions.js";
+import type { Store } from "../storage/store.js";
+import { type Article, articlePath, type ReplyTarget } from "./article.js";
+import { citationText } from "./citation-text.js";
+import { bumpContentVersion } from "./content-version.js";
+import { isValidSlug, slugify, uniqueSlug } from "./slug.js";
+
+export interface ArticleInput {
+  kind?: string;
+  language: string;
+  title: string;
+  standfirst?: string;
+  slug?: string;
+  body: string;
+  personIds?: number[];
+  topicIds?: number[];
+  seriesId?: number | null;
+  seriesPart?: number | null;
+  /** The id of the article this one translates. */
+  translationOf?: number | null;
+  featured?: boolean;
+  correction?: string;
+  replies?: ReplyTarget[];
+}
+
+/** What a save sends: the text as the writer saw it, and the revision it was based on. */
+export interface ArticleEdit extends Partial<ArticleInput> {
+  baseRevision: number;
+}
+
+const MAX_BODY = 2_000_000;
+
+export async function createArticle(store: Store, input: ArticleInput, now = new Date()): Promise<Article> {
+  checkInput(input);
+  return store.transaction(async (tx) => {
+    const slug = await uniqueSlug(input.slug ?? slugify(input.title), (s) =>
+      rows.isSlugTaken(tx, input.language, s),
+    );
+    const rendered = await render(tx, input.body);
+    const at = now.toISOString();
+    const group = await translationGroupFor(tx, input.translationOf);
+    const id = await rows.insertArticle(tx, {
+      kind: input.kind ?? "article",
+      language: input.language,
+      translation_group: group,
+      title: input.title,
+      standfirst: input.standfirst ?? "",
+      slug,
+      body: input.body,
+      html: rendered.html,
+      text: rendered.text,
+      status: "draft",
+      published_at: null,
+      path: null,
+      created_at: at,
+      updated_at: at,
+      revision: 1,
+      series_id: input.seriesId ?? null,
+      series_part: input.seriesPart ?? null,
+      correction: input.correction ?? "",
+      featured: input.featured ? 1 : 0,
+      word_count: rendered.wordCount,
+    });
+    await rows.setArticlePersons(tx, id, input.personIds ?? [], input.language, null);
+    await rows.setArticleTopics(tx, id, input.topicIds ?? [], input.language, null);
+    await rows.replaceReplies(tx, id, input.replies ?? []);
+    await rows.replaceQuotations(tx, id, rendered.quotations);
+    await insertRevision(tx, { articleId: id, revision: 1, kind: "save", ...texts(input), savedAt: at });
+    return getArticle(tx, id);
+  });
+}
+
+/**
+ * Saves a new version. A save based on an older revision than the stored one is refused with a conflict
+ * carrying both texts, and the refused text is kept as a revision of kind "conflict" so it is never lost.
+ */
+export async function saveArticle(store: Store, id: number, edit: ArticleEdit, now = new Date()) {
+  return store.transaction(async (tx) => {
+    const current = await getArticle(tx, id);
+    const next: ArticleInput = { ...current, ...definedOnly(edit) };
+    checkInput(next);
+    const at = now.toISOString();
+    if (edit.baseRevision !== current.revision) {
+      await insertRevision(tx, {
+        articleId: id,
+        revision: edit.baseRevision,
+        kind: "conflict",
+        ...texts(next),
+        savedAt: at,
+      });
+      throw new ConflictError(
+        `this article was saved by someone else since revision ${edit.baseRevision}; it is now at revision ${current.revision}`,
+        texts(current),
+        texts(next),
+      );
+    }
+    const slug = await nextSlug(tx, current, next);
+    const rendered = next.body === current.body ? undefined : await render(tx, next.body);
+    const revision = current.revision + 1;
+    const path = current.publishedAt && current.path ? articlePath(next.language, current.publishedAt, slug) : null;
+    const updated = await rows.updateArticle(tx, id, current.revision, {
+      kind: next.kind ?? current.kind,
+      language: next.language,
+      title: next.title,
+      standfirst: next.standfirst ?? "",
+      slug,
+      body: next.body,
+      ...(rendered ? { html: rendered.html, text: rendered.text, word_count: rendered.wordCount } : {}),
+      path: current.path ? path : null,
+      updated_at: at,
+      revision,
+      series_id: next.seriesId ?? null,
+      series_part: next.seriesPart ?? null,
+      correction: next.correction ?? "",
+      featured: next.featured ? 1 : 0,
+      translation_group: await translationGroupFor(tx, edit.translationOf, current),
+    });
+    if (!updated) throw new ConflictError("this article was saved by someone else just now", texts(current), texts(next));
+    if (current.path && path && path !== current.path) await upsertRedirect(tx, current.path, id);
+    const listedAt = current.status === "published" ? current.publishedAt : null;
+    if (edit.personIds) await rows.setArticlePersons(tx, id, edit.personIds, next.language, listedAt);
+    if (edit.topicIds) await rows.setArticleTopics(tx, id, edit.topicIds, next.language, listedAt);
+    if (next.language !== current.language) await rows.setListing(tx, id, next.language, listedAt);
+    if (edit.replies) await rows.replaceReplies(tx, id, edit.replies);
+    if (rendered) await rows.replaceQuotations(tx, id, rendered.quotations);
+    await insertRevision(tx, { articleId: id, revision, kind: "save", ...texts(next), savedAt: at });
+    if (current.status === "published") await bumpContentVersion(tx);
+    return getArticle(tx, id);
+  });
+}
+
+/**
+ * Publishes now, or schedules when `at` is in the future. The public path takes the publication date;
+ * a second publication keeps the first date unless `at` is given.
+ */
+export async function publishArticle(store: Store, id: number, at?: Date, now = new Date()): Promise<Article> {
+  return store.transaction(async (tx) => {
+    const article = await getArticle(tx, id);
+    const when = (at ?? (article.publishedAt ? new Date(article.publishedAt) : now)).toISOString();
+    const status = when > now.toISOString() ? "scheduled" : "published";
+    const path = articlePath(article.language, when, article.slug);
+    if (await rows.isPathTaken(tx, path, id)) {
+      throw new InvalidError(`another article already lives at ${path}; change this article's slug`);
+    }
+    await rows.updateArticle(tx, id, article.revision, {
+      status,
+      published_at: when,
+      path: status === "published" ? path : null,
+      updated_at: now.toISOString(),
+    });
+    if (article.path && article.path !== path && status === "published") {
+      await upsertRedirect(tx, article.path, id);
+    }
+    await rows.setListing(tx, id, article.language, status === "published" ? when : null);
+    await bumpContentVersion(tx);
+    return getArticle(tx, id);
+  });
+}
+
+/** Takes an article off the site; its address answers 410 Gone from then on. */
+export async function withdrawArticle(store: Store, id: number, now = new Date()): Promise<Article> {
+  return store.transaction(async (tx) => {
+    const article = await getArticle(tx, id);
+    await rows.updateArticle(tx, id, article.revision, { status: "withdrawn", updated_at: now.toISOString() });
+    await rows.setListing(tx, id, article.language, null);
+    await bumpContentVersion(tx);
+    return getArticle(tx, id);
+  });
+}
+
+/** Publishes every scheduled article whose time has come; returns how many. */
+export async function publishDueArticles(store: Store, now = new Date()): Promise<number> {
+  const due = await rows.listDueScheduled(store, now.toISOString(), 100);
+  for (const id of due) await publishArticle(store, id, undefined, now);
+  return due.length;
+}
+
+export async function getArticle(store: Store, id: number): Promise<Article> {
+  const article = await rows.findArticleById(store, id);
+  if (!article) throw new NotFoundError(`no article has id ${id}`);
+  return article;
+}
+
+/** The published article at a public path; a withdrawn one is Gone. */
+export async function getPublishedArticle(store: Store, path: string): Promise<Article> {
+  const article = await rows.findArticleByPath(store, path);
+  if (article?.status === "published") return article;
+  if (article?.status === "withdrawn") throw new GoneError("this article has been withdrawn");
+  throw new NotFoundError(`nothing is published at ${path}`);
+}
+
+function checkInput(input: ArticleInput): void {
+  if (!isLanguage(input.language)) throw new InvalidError(`"${input.language}" is not a language code we know`);
+  if (input.title.trim() === "") throw new InvalidError("the title is empty");
+  if (input.title.length > 500) throw new InvalidError("the title is longer than 500 characters");
+  if (input.body.length > MAX_BODY) throw new InvalidError("the body is longer than 2,000,000 characters");
+  if (input.slug !== undefined && !isValidSlug(input.slug)) {
+    throw new InvalidError(`"${input.slug}" is not a slug: use lowercase letters, digits and single hyphens`);
+  }
+  if (input.seriesPart != null && (!Number.isInteger(input.seriesPart) || input.seriesPart < 1)) {
+    throw new InvalidError("a series part is a whole number from 1");
+  }
+}
+
+async function nextSlug(store: Store, current: Article, next: ArticleInput): Promise<string> {
+  const wanted = next.slug ?? current.slug;
+  if (wanted === current.slug && next.language === current.language) return wanted;
+  return uniqueSlug(wanted, (s) => rows.isSlugTaken(store, next.language, s, current.id));
+}
+
+async function translationGroupFor(
+  store: Store,
+  translationOf: number | null | undefined,
+  current?: Article,
+): Promise<number | null> {
+  if (translationOf === undefined) return current ? current.translationGroup : null;
+  if (translationOf === null) return current ? current.id : null;
+  const original = await rows.findArticleById(store, translationOf);
+  if (!original) throw new InvalidError(`translation_of names no article (id ${translationOf})`);
+  return original.translationGroup;
+}
+
+async function render(store: Store, body: string) {
+  const rendered = renderMarkdown(body, { citationText: await citationText(store, body) });
+  return {
+    html: rendered.html,
+    text: rendered.text,
+    wordCount: countWords(rendered.text),
+    quotations: rendered.quotations.map((q) => ({
+      position: q.position,
+      text: q.text,
+      citation: q.citation.raw,
+      sourceKey: q.citation.citations[0]?.key ?? "",
+      locator: q.citation.citations[0]?.locator ?? "",
+    })),
+  };
+}
+
+function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+function texts(a: { title: string; standfirst?: string; body: string }) {
+  return { title: a.title, standfirst: a.standfirst ?? "", body: a.body };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,458 @@
+// The SQL of articles: rows, listings by keyset, bylines and topics links, translations and replies.
+import type { ExpressionBuilder, Selectable, SelectQueryBuilder } from "kysely";
+import type {
+  Article,
+  ArticleStatus,
+  ArticleSummary,
+  Byline,
+  Cursor,
+  Page,
+  PageRequest,
+  QuotationRecord,
+  Reply,
+  ReplyTarget,
+  Translation,
+} from "../content/article.js";
+import type { ArticleTable, Database } from "./schema.js";
+import type { Store } from "./store.js";
+
+type ArticleRow = Selectable<ArticleTable>;
+export type ArticleValues = Omit<ArticleRow, "id">;
+
+export async function insertArticle(store: Store, values: ArticleValues): Promise<number> {
+  const row = await store.db.insertInto("articles").values(values).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Updates only if the stored revision is still `expectedRevision`; false when someone saved in between. */
+export async function updateArticle(
+  store: Store,
+  id: number,
+  expectedRevision: number,
+  changes: Partial<ArticleValues>,
+): Promise<boolean> {
+  const result = await store.db
+    .updateTable("articles")
+    .set(changes)
+    .where("id", "=", id)
+    .where("revision", "=", expectedRevision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findArticleById(store: Store, id: number): Promise<Article | undefined> {
+  const row = await store.db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && toArticle(row);
+}
+
+export async function findArticleByPath(store: Store, path: string): Promise<Article | undefined> {
+  const row = await store.db.selectFrom("articles").selectAll().where("path", "=", path).executeTakeFirst();
+  return row && toArticle(row);
+}
+
+export async function findArticleBySlug(
+  store: Store,
+  language: string,
+  slug: string,
+): Promise<Article | undefined> {
+  const row = await store.db
+    .selectFrom("articles")
+    .selectAll()
+    .where("language", "=", language)
+    .where("slug", "=", slug)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  return row && toArticle(row);
+}
+
+/** Slugs are unique per language among articles not yet given a dated path, and per path once published. */
+export async function isSlugTaken(store: Store, language: string, slug: string, exceptId?: number) {
+  let query = store.db
+    .selectFrom("articles")
+    .select("id")
+    .where("language", "=", language)
+    .where("slug", "=", slug);
+  if (exceptId !== undefined) query = query.where("id", "!=", exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+export async function isPathTaken(store: Store, path: string, exceptId: number): Promise<boolean> {
+  const row = await store.db
+    .selectFrom("articles")
+    .select("id")
+    .where("path", "=", path)
+    .where("id", "!=", exceptId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function setArticlePersons(
+  store: Store,
+  articleId: number,
+  personIds: readonly number[],
+  language: string,
+  listedAt: string | null,
+): Promise<void> {
+  await store.db.deleteFrom("article_persons").where("article_id", "=", articleId).execute();
+  if (personIds.length === 0) return;
+  await store.db
+    .insertInto("article_persons")
+    .values(personIds.map((personId, position) => ({ article_id: articleId, person_id: personId, position, language, listed_at: listedAt })))
+    .execute();
+}
+
+export async function setArticleTopics(
+  store: Store,
+  articleId: number,
+  topicIds: readonly number[],
+  language: string,
+  listedAt: string | null,
+): Promise<void> {
+  await store.db.deleteFrom("article_topics").where("article_id", "=", articleId).execute();
+  if (topicIds.length === 0) return;
+  await store.db
+    .insertInto("article_topics")
+    .values(topicIds.map((topicId) => ({ article_id: articleId, topic_id: topicId, language, listed_at: listedAt })))
+    .execute();
+}
+
+/** Keeps the listing keys of the link tables in step with the article's status and language. */
+export async function setListing(store: Store, articleId: number, language: string, listedAt: string | null) {
+  await store.db
+    .updateTable("article_persons")
+    .set({ language, listed_at: listedAt })
+    .where("article_id", "=", articleId)
+    .execute();
+  await store.db
+    .updateTable("article_topics")
+    .set({ language, listed_at: listedAt })
+    .where("article_id", "=", articleId)
+    .execute();
+}
+
+export async function topicIdsOf(store: Store, articleId: number): Promise<number[]> {
+  const rows = await store.db
+    .selectFrom("article_topics")
+    .select("topic_id")
+    .where("article_id", "=", articleId)
+    .orderBy("topic_id")
+    .execute();
+  return rows.map((r) => r.topic_id);
+}
+
+export async function bylinesOf(store: Store, articleIds: readonly number[], language: string) {
+  const byArticle = new Map<number, Byline[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await store.db
+    .selectFrom("article_persons as ap")
+    .innerJoin("persons as p", "p.id", "ap.person_id")
+    .leftJoin("person_localizations as pl", (join) =>
+      join.onRef("pl.person_id", "=", "p.id").on("pl.language", "=", language),
+    )
+    .select(["ap.article_id", "p.id", "p.slug", "p.kind", "p.name", "pl.name as localName"])
+    .where("ap.article_id", "in", articleIds)
+    .orderBy("ap.article_id")
+    .orderBy("ap.position")
+    .execute();
+  for (const row of rows) {
+    const list = byArticle.get(row.article_id) ?? [];
+    list.push({ personId: row.id, slug: row.slug, kind: row.kind, name: row.localName ?? row.name });
+    byArticle.set(row.article_id, list);
+  }
+  return byArticle;
+}
+
+const SUMMARY_COLUMNS = [
+  "a.id",
+  "a.kind",
+  "a.language",
+  "a.title",
+  "a.standfirst",
+  "a.path",
+  "a.published_at",
+] as const;
+
+export type Listing =
+  | { by: "edition"; language: string }
+  | { by: "featured"; language: string }
+  | { by: "person"; language: string; personId: number }
+  | { by: "topic"; language: string; topicId: number }
+  | { by: "dates"; language: string; from: string; to: string };
+
+/** A newest-first page of published articles, read by keyset: cost does not grow with the archive. */
+export async function listPublished(store: Store, listing: Listing, page: PageRequest) {
+  const ascending = page.after !== undefined;
+  const cursor = page.after ?? page.before;
+  let query = listingQuery(store, listing);
+  if (cursor) {
+    query = query.where((eb) =>
+      eb(eb.refTuple("a.published_at", "a.id"), ascending ? ">" : "<", eb.tuple(cursor.publishedAt, cursor.id)),
+    );
+  }
+  const direction = ascending ? "asc" : "desc";
+  const rows = await query
+    .select(SUMMARY_COLUMNS)
+    .orderBy("a.published_at", direction)
+    .orderBy("a.id", direction)
+    .limit(page.limit + 1)
+    .execute();
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit);
+  if (ascending) shown.reverse();
+  const bylines = await bylinesOf(
+    store,
+    shown.map((r) => r.id),
+    listing.language,
+  );
+  const items: ArticleSummary[] = shown.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    language: r.language,
+    title: r.title,
+    standfirst: r.standfirst,
+    path: r.path ?? "",
+    publishedAt: r.published_at ?? "",
+    bylines: bylines.get(r.id) ?? [],
+  }));
+  const first = items[0];
+  const last = items.at(-1);
+  const result: Page<ArticleSummary> = { items };
+  const hasOlder = ascending ? cursor !== undefined : more;
+  const hasNewer = ascending ? more : cursor !== undefined;
+  if (hasOlder && last) result.older = { publishedAt: last.publishedAt, id: last.id };
+  if (hasNewer && first) result.newer = { publishedAt: first.publishedAt, id: first.id };
+  return result;
+}
+
+type Aliased = Database & { a: ArticleTable };
+
+function listingQuery(store: Store, listing: Listing): SelectQueryBuilder<Aliased, "a", object> {
+  const published = (eb: ExpressionBuilder<Aliased, "a">) =>
+    eb.and([eb("a.language", "=", listing.language), eb("a.status", "=", "published")]);
+  switch (listing.by) {
+    case "edition":
+      return store.db.selectFrom("articles as a").where(published);
+    case "featured":
+      return store.db.selectFrom("articles as a").where(published).where("a.featured", "=", 1);
+    case "dates":
+      return store.db
+        .selectFrom("articles as a")
+        .where(published)
+        .where("a.published_at", ">=", listing.from)
+        .where("a.published_at", "<", listing.to);
+    case "person":
+      // The link table carries the listing keys, so the range scan and the order come from its index.
+      return store.db
+        .selectFrom("articles as a")
+        .where(published)
+        .where("a.id", "in", (eb) =>
+          eb
+            .selectFrom("article_persons")
+            .select("article_id")
+            .where("person_id", "=", listing.personId)
+            .where("language", "=", listing.language)
+            .where("listed_at", "is not", null),
+        );
+    case "topic":
+      return store.db
+        .selectFrom("articles as a")
+        .where(published)
+        .where("a.id", "in", (eb) =>
+          eb
+            .selectFrom("article_topics")
+            .select("article_id")
+            .where("topic_id", "=", listing.topicId)
+            .where("language", "=", listing.language)
+            .where("listed_at", "is not", null),
+        );
+  }
+}
+
+export async function listSeriesArticles(store: Store, seriesId: number, language: string) {
+  return store.db
+    .selectFrom("articles")
+    .select(["id", "title", "path", "series_part", "published_at", "language"])
+    .where("series_id", "=", seriesId)
+    .where("status", "=", "published")
+    .where("language", "=", language)
+    .orderBy("series_part")
+    .orderBy("published_at")
+    .limit(500)
+    .execute();
+}
+
+export async function listTranslations(store: Store, group: number, exceptId: number): Promise<Translation[]> {
+  const rows = await store.db
+    .selectFrom("articles")
+    .select(["id", "language", "title", "path"])
+    .where("translation_group", "=", group)
+    .where("id", "!=", exceptId)
+    .where("status", "=", "published")
+    .orderBy("language")
+    .execute();
+  return rows.map((r) => ({ id: r.id, language: r.language, title: r.title, path: r.path ?? "" }));
+}
+
+export async function replaceReplies(store: Store, articleId: number, targets: readonly ReplyTarget[]) {
+  await store.db.deleteFrom("replies").where("article_id", "=", articleId).execute();
+  if (targets.length === 0) return;
+  await store.db
+    .insertInto("replies")
+    .values(
+      targets.map((t, position) => ({
+        article_id: articleId,
+        position,
+        target_article_id: t.articleId ?? null,
+        target_url: t.url ?? null,
+        target_title: t.title,
+        target_author: t.author,
+        target_publisher: t.publisher,
+        target_date: t.date,
+      })),
+    )
+    .execute();
+}
+
+/** What this article answers, with our own targets resolved to their current path. */
+export async function listReplies(store: Store, articleId: number): Promise<Reply[]> {
+  const rows = await store.db
+    .selectFrom("replies as r")
+    .leftJoin("articles as t", "t.id", "r.target_article_id")
+    .select([
+      "r.target_article_id",
+      "r.target_url",
+      "r.target_title",
+      "r.target_author",
+      "r.target_publisher",
+      "r.target_date",
+      "t.title as ourTitle",
+      "t.path as ourPath",
+      "t.status as ourStatus",
+      "t.language as ourLanguage",
+    ])
+    .where("r.article_id", "=", articleId)
+    .orderBy("r.position")
+    .execute();
+  return rows.map((r) => {
+    const reply: Reply = {
+      title: r.ourTitle ?? r.target_title,
+      author: r.target_author,
+      publisher: r.target_publisher,
+      date: r.target_date,
+    };
+    if (r.target_article_id !== null) reply.articleId = r.target_article_id;
+    if (r.target_url !== null) reply.url = r.target_url;
+    if (r.ourStatus === "published" && r.ourPath) reply.path = r.ourPath;
+    if (r.ourLanguage) reply.language = r.ourLanguage;
+    return reply;
+  });
+}
+
+/** Our published articles that answer this one. */
+export async function listAnswers(store: Store, articleId: number, limit = 50) {
+  const rows = await store.db
+    .selectFrom("replies as r")
+    .innerJoin("articles as a", "a.id", "r.article_id")
+    .select(SUMMARY_COLUMNS)
+    .where("r.target_article_id", "=", articleId)
+    .where("a.status", "=", "published")
+    .orderBy("a.published_at")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, path: r.path ?? "", publishedAt: r.published_at ?? "" }));
+}
+
+export async function replaceQuotations(store: Store, articleId: number, quotations: readonly QuotationRecord[]) {
+  await store.db.deleteFrom("quotations").where("article_id", "=", articleId).execute();
+  if (quotations.length === 0) return;
+  await store.db
+    .insertInto("quotations")
+    .values(
+      quotations.map((q) => ({
+        article_id: articleId,
+        position: q.position,
+        text: q.text,
+        citation: q.citation,
+        source_key: q.sourceKey,
+        locator: q.locator,
+      })),
+    )
+    .execute();
+}
+
+export async function listQuotations(store: Store, articleId: number): Promise<QuotationRecord[]> {
+  const rows = await store.db
+    .selectFrom("quotations")
+    .select(["position", "text", "citation", "source_key", "locator"])
+    .where("article_id", "=", articleId)
+    .orderBy("position")
+    .execute();
+  return rows.map((r) => ({
+    position: r.position,
+    text: r.text,
+    citation: r.citation,
+    sourceKey: r.source_key,
+    locator: r.locator,
+  }));
+}
+
+/** Scheduled articles whose time has come, oldest first. */
+export async function listDueScheduled(store: Store, now: string, limit: number) {
+  const rows = await store.db
+    .selectFrom("articles")
+    .select("id")
+    .where("status", "=", "scheduled")
+    .where("published_at", "<=", now)
+    .orderBy("published_at")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Days, months or years that have published articles, for archive navigation. */
+export async function countArticles(store: Store, status?: ArticleStatus): Promise<number> {
+  let query = store.db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n"));
+  if (status) query = query.where("status", "=", status);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function latestPublishedAt(store: Store, language: string): Promise<string | undefined> {
+  const row = await store.db
+    .selectFrom("articles")
+    .select("published_at")
+    .where("language", "=", language)
+    .where("status", "=", "published")
+    .orderBy("published_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.published_at ?? undefined;
+}
+
+export function toArticle(row: ArticleRow): Article {
+  return {
+    id: row.id,
+    kind: row.kind,
+    language: row.language,
+    translationGroup: row.translation_group ?? row.id,
+    title: row.title,
+    standfirst: row.standfirst,
+    slug: row.slug,
+    body: row.body,
+    html: row.html,
+    text: row.text,
+    status: row.status as ArticleStatus,
+    publishedAt: row.published_at,
+    path: row.path,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    revision: row.revision,
+    seriesId: row.series_id,
+    seriesPart: row.series_part,
+    correction: row.correction,
+    featured: row.featured === 1,
+    wordCount: row.word_count,
+  };
+}
+
+export type { Cursor, Page };

@@ -1,0 +1,16 @@
+// Versioned migrations, applied in name order at start by Kysely's Migrator (which takes a lock, so several
+// app servers starting at once on PostgreSQL apply each migration once).
+import type { ColumnDataType, ColumnDefinitionBuilder, Migration, MigrationProvider } from "kysely";
+import * as content from "./001-content.js";
+
+/** What a migration needs to know of the dialect: only how an auto-numbered key is declared. */
+export interface MigrationContext {
+  idColumn: { type: ColumnDataType; build: (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder };
+}
+
+export function migrationProvider(context: MigrationContext): MigrationProvider {
+  const all: Record<string, Migration> = {
+    "001-content": { up: (db) => content.up(db, context) },
+  };
+  return { getMigrations: async () => all };
+}

@@ -1,0 +1,44 @@
+// PostgreSQL: a connection pool; bigint and numeric come back as numbers, as they do from SQLite.
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { UnavailableError } from "../../errors.js";
+import type { MigrationContext } from "../migrations/index.js";
+import type { Database } from "../schema.js";
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+const types = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export async function openPostgres(url: string, schema?: string) {
+  const location = url.replace(/\/\/([^:/@]+):[^@/]*@/, "//$1:***@");
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    max: Number(process.env.BROADSIDE_DB_POOL ?? 10),
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  try {
+    const client = await pool.connect();
+    try {
+      if (schema) await client.query(`create schema if not exists "${schema.replace(/"/g, "")}"`);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UnavailableError(`cannot connect to PostgreSQL at ${location}: ${reason}`, { cause: error });
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const migrationContext: MigrationContext = {
+    idColumn: { type: "serial", build: (c) => c.primaryKey() },
+  };
+  return { kind: "postgres" as const, location, db, migrationContext, sql };
+}

@@ -1,0 +1,51 @@
+// Creating and finding topics, and walking their hierarchy.
+import { slugify, uniqueSlug } from "../content/slug.js";
+import { InvalidError, NotFoundError } from "../errors.js";
+import type { Store } from "../storage/store.js";
+import * as rows from "../storage/topics.js";
+import type { NewTopic, Topic } from "./topic.js";
+
+export async function createTopic(store: Store, topic: NewTopic): Promise<number> {
+  const name = topic.name.trim();
+  if (name === "" || name.length > 200) throw new InvalidError("a topic's name must be 1 to 200 characters");
+  return store.transaction(async (tx) => {
+    const slug = await uniqueSlug(topic.slug ?? slugify(name), (s) => topicSlugExists(tx, s));
+    const id = await rows.insertTopic(tx, {
+      name,
+      slug,
+      description: topic.description ?? "",
+      parentId: topic.parentId ?? null,
+    });
+    for (const l of topic.localizations ?? []) {
+      await rows.upsertTopicLocalization(tx, id, l.language, l.name, l.description ?? "");
+    }
+    return id;
+  });
+}
+
+export async function ensureTopic(store: Store, name: string): Promise<number> {
+  return (await rows.findTopicIdByName(store, name.trim())) ?? createTopic(store, { name });
+}
+
+export async function getTopic(store: Store, slug: string, language: string): Promise<Topic> {
+  const topic = await rows.findTopicBySlug(store, slug, language);
+  if (!topic) throw new NotFoundError(`no topic has the slug ${slug}`);
+  return topic;
+}
+
+/** The topic's ancestors, root first, for breadcrumbs. Bounded, so a cycle cannot loop forever. */
+export async function listAncestors(store: Store, topic: Topic, language: string): Promise<Topic[]> {
+  const chain: Topic[] = [];
+  let parentId = topic.parentId;
+  while (parentId !== null && chain.length < 20) {
+    const parent = await rows.findTopicById(store, parentId, language);
+    if (!parent) break;
+    chain.unshift(parent);
+    parentId = parent.parentId;
+  }
+  return chain;
+}
+
+async function topicSlugExists(store: Store, slug: string) {
+  return (await rows.findTopicBySlug(store, slug, "")) !== undefined;
+}
