@@ -1,6 +1,7 @@
 // Articles: creating, saving with revisions, publishing, withdrawing and finding them by their public path.
 // Markdown is rendered here, at save; reads serve the stored HTML and never render again.
 import { ConflictError, GoneError, InvalidError, NotFoundError } from "../errors.js";
+import { addEdition } from "../i18n/editions.js";
 import { isLanguage } from "../i18n/languages.js";
 import { renderMarkdown } from "../markdown/render.js";
 import * as rows from "../storage/articles.js";
@@ -68,6 +69,7 @@ export async function createArticle(store: Store, input: ArticleInput, now = new
       featured: input.featured ? 1 : 0,
       word_count: rendered.wordCount,
     });
+    if (group === null) await rows.updateArticle(tx, id, 1, { translation_group: id });
     await rows.setArticlePersons(tx, id, input.personIds ?? [], input.language, null);
     await rows.setArticleTopics(tx, id, input.topicIds ?? [], input.language, null);
     await rows.replaceReplies(tx, id, input.replies ?? []);
@@ -82,29 +84,16 @@ export async function createArticle(store: Store, input: ArticleInput, now = new
  * carrying both texts, and the refused text is kept as a revision of kind "conflict" so it is never lost.
  */
 export async function saveArticle(store: Store, id: number, edit: ArticleEdit, now = new Date()) {
-  return store.transaction(async (tx) => {
+  const at = now.toISOString();
+  const outcome = await store.transaction(async (tx) => {
     const current = await getArticle(tx, id);
     const next: ArticleInput = { ...current, ...definedOnly(edit) };
     checkInput(next);
-    const at = now.toISOString();
-    if (edit.baseRevision !== current.revision) {
-      await insertRevision(tx, {
-        articleId: id,
-        revision: edit.baseRevision,
-        kind: "conflict",
-        ...texts(next),
-        savedAt: at,
-      });
-      throw new ConflictError(
-        `this article was saved by someone else since revision ${edit.baseRevision}; it is now at revision ${current.revision}`,
-        texts(current),
-        texts(next),
-      );
-    }
+    if (edit.baseRevision !== current.revision) return { conflict: { current, next } };
     const slug = await nextSlug(tx, current, next);
     const rendered = next.body === current.body ? undefined : await render(tx, next.body);
     const revision = current.revision + 1;
-    const path = current.publishedAt && current.path ? articlePath(next.language, current.publishedAt, slug) : null;
+    const path = current.path && current.publishedAt ? articlePath(next.language, current.publishedAt, slug) : null;
     const updated = await rows.updateArticle(tx, id, current.revision, {
       kind: next.kind ?? current.kind,
       language: next.language,
@@ -113,7 +102,7 @@ export async function saveArticle(store: Store, id: number, edit: ArticleEdit, n
       slug,
       body: next.body,
       ...(rendered ? { html: rendered.html, text: rendered.text, word_count: rendered.wordCount } : {}),
-      path: current.path ? path : null,
+      path,
       updated_at: at,
       revision,
       series_id: next.seriesId ?? null,
@@ -122,7 +111,7 @@ export async function saveArticle(store: Store, id: number, edit: ArticleEdit, n
       featured: next.featured ? 1 : 0,
       translation_group: await translationGroupFor(tx, edit.translationOf, current),
     });
-    if (!updated) throw new ConflictError("this article was saved by someone else just now", texts(current), texts(next));
+    if (!updated) return { conflict: { current, next } };
     if (current.path && path && path !== current.path) await upsertRedirect(tx, current.path, id);
     const listedAt = current.status === "published" ? current.publishedAt : null;
     if (edit.personIds) await rows.setArticlePersons(tx, id, edit.personIds, next.language, listedAt);
@@ -132,8 +121,17 @@ export async function saveArticle(store: Store, id: number, edit: ArticleEdit, n
     if (rendered) await rows.replaceQuotations(tx, id, rendered.quotations);
     await insertRevision(tx, { articleId: id, revision, kind: "save", ...texts(next), savedAt: at });
     if (current.status === "published") await bumpContentVersion(tx);
-    return getArticle(tx, id);
+    return { saved: await getArticle(tx, id) };
   });
+  if (outcome.saved) return outcome.saved;
+  // Kept outside the refused transaction, so the writer's text survives the refusal.
+  const { current, next } = outcome.conflict;
+  await insertRevision(store, { articleId: id, revision: edit.baseRevision, kind: "conflict", ...texts(next), savedAt: at });
+  throw new ConflictError(
+    `this article was saved by someone else since revision ${edit.baseRevision}; it is now at revision ${current.revision}`,
+    texts(current),
+    texts(next),
+  );
 }
 
 /**
@@ -159,6 +157,7 @@ export async function publishArticle(store: Store, id: number, at?: Date, now = 
       await upsertRedirect(tx, article.path, id);
     }
     await rows.setListing(tx, id, article.language, status === "published" ? when : null);
+    if (status === "published") await addEdition(tx, article.language);
     await bumpContentVersion(tx);
     return getArticle(tx, id);
   });

@@ -8,6 +8,7 @@ const KEY = "content_version";
 export async function bumpContentVersion(store: Store): Promise<void> {
   const current = Number((await readSetting(store, KEY)) ?? 0);
   await writeSetting(store, KEY, String(current + 1));
+  store.local.contentVersion++;
 }
 
 export async function readContentVersion(store: Store): Promise<number> {

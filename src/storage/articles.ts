@@ -456,3 +456,16 @@ export function toArticle(row: ArticleRow): Article {
 }
 
 export type { Cursor, Page };
+
+export async function hasPublishedBetween(store: Store, language: string, from: string, to: string) {
+  const row = await store.db
+    .selectFrom("articles")
+    .select("id")
+    .where("language", "=", language)
+    .where("status", "=", "published")
+    .where("published_at", ">=", from)
+    .where("published_at", "<", to)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -19,3 +19,7 @@ export async function findSeriesIdByTitle(store: Store, title: string): Promise<
   const row = await store.db.selectFrom("series").select("id").where("title", "=", title).executeTakeFirst();
   return row?.id;
 }
+
+export async function seriesSlugTaken(store: Store, slug: string): Promise<boolean> {
+  return (await findSeriesBySlug(store, slug)) !== undefined;
+}

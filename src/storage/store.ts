@@ -14,6 +14,11 @@ export interface Store {
   /** Where the data lives, for messages: a file path, or a PostgreSQL URL without its password. */
   readonly location: string;
   readonly db: Kysely<Database>;
+  /**
+   * Bumped in this process whenever published content changes, so this server's page cache can drop stale
+   * pages at once; other servers notice through the content_version setting.
+   */
+  readonly local: { contentVersion: number };
   /** Runs `work` in one transaction; inside a transaction it simply runs it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -50,16 +55,23 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store;
 }
 
-function makeStore(kind: StoreKind, location: string, db: Kysely<Database>, inTransaction = false): Store {
+function makeStore(
+  kind: StoreKind,
+  location: string,
+  db: Kysely<Database>,
+  local = { contentVersion: 0 },
+  inTransaction = false,
+): Store {
   return {
     kind,
     location,
     db,
+    local,
     transaction(work) {
       if (inTransaction) return work(this);
       return db
         .transaction()
-        .execute((trx: Transaction<Database>) => work(makeStore(kind, location, trx, true)));
+        .execute((trx: Transaction<Database>) => work(makeStore(kind, location, trx, local, true)));
     },
     close: () => db.destroy(),
   };

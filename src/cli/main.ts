@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// The `broadside` command: finds the subcommand, runs it, and turns errors into a one-line message and an
+// exit code (2 for bad input, 1 for anything else).
+import { AppError } from "../errors.js";
+import { runDemo } from "./demo.js";
+import { runImport } from "./import.js";
+import { runServe } from "./serve.js";
+
+const HELP = `broadside — a publishing platform for long-form journalism
+
+Usage: broadside <command> [options]
+
+Commands:
+  serve    [--port 8080] [--host 127.0.0.1] [--data ./data]   serve the site
+  demo     [--articles N] [--data ./data]                       fill an empty store with a generated publication
+  import   markdown PATH… [--data ./data]                       import Markdown files or folders, all or nothing
+
+Run "broadside <command> --help" for a command's options.
+Environment: BROADSIDE_DATA, DATABASE_URL (postgres://… selects PostgreSQL), PORT, HOST, BROADSIDE_BASE_URL.
+`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  serve: runServe,
+  demo: runDemo,
+  import: runImport,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (command === "--version") {
+    process.stdout.write("broadside 0.1.0\n");
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`broadside: unknown command "${command}"\n\n${HELP}`);
+    return 2;
+  }
+  await run(rest);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof AppError) {
+      process.stderr.write(`broadside: ${error.located}\n`);
+      process.exitCode = error.code === "invalid" ? 2 : 1;
+    } else {
+      process.stderr.write(`broadside: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

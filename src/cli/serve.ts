@@ -1,0 +1,52 @@
+// `broadside serve`: opens the store, fills it with the demo publication when asked and empty, serves.
+import { serve } from "@hono/node-server";
+import { publishDueArticles } from "../content/articles.js";
+import { loadConfig } from "../config.js";
+import { isStoreEmpty, loadDemo } from "../demo/load.js";
+import { createLogger } from "../log.js";
+import { openStore } from "../storage/store.js";
+import { createApp } from "../web/app.js";
+import { parseFlags } from "./args.js";
+
+const HELP = `Usage: broadside serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--demo-if-empty]
+
+Serves the public site. Data lives in the SQLite file in --data, or in PostgreSQL when DATABASE_URL is a
+postgres:// URL. --demo-if-empty fills an empty store with a generated demo publication first.
+`;
+
+const SCHEDULE_CHECK_MS = 30_000;
+
+export async function runServe(args: string[]): Promise<void> {
+  const parsed = parseFlags(
+    args,
+    { port: { type: "string" }, host: { type: "string" }, data: { type: "string" }, "demo-if-empty": { type: "boolean" } },
+    HELP,
+  );
+  if (!parsed) return;
+  const config = loadConfig(parsed.flags);
+  const log = createLogger();
+  const store = await openStore(config);
+  if (parsed.flags["demo-if-empty"] && (await isStoreEmpty(store))) {
+    log.info("the store is empty: creating the demo publication (about 300 articles)");
+    await loadDemo(store, { articles: 300 });
+  }
+  const app = createApp({ store, log, baseUrl: config.baseUrl, pageCache: config.pageCache });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    log.info({ store: store.kind }, `Broadside is serving http://${config.host}:${info.port}/`);
+  });
+  server.on("error", (error) => {
+    log.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}`);
+    process.exit(1);
+  });
+  const timer = setInterval(() => {
+    publishDueArticles(store).catch((error: unknown) => log.error({ err: error }, "scheduled publishing failed"));
+  }, SCHEDULE_CHECK_MS);
+  const stop = () => {
+    clearInterval(timer);
+    server.close(() => {
+      store.close().finally(() => process.exit(0));
+    });
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

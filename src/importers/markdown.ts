@@ -1,0 +1,204 @@
+// Imports Markdown files with front matter (the format of docs/authoring.md), all or nothing: every file is
+// read and checked first, then everything is written in one transaction. Only a small index of the batch is
+// kept between the passes, so memory stays flat however many files there are.
+import { readdir, readFile, stat } from "node:fs/promises";
+import { dirname, extname, join, resolve } from "node:path";
+import { ARTICLE_KINDS, type ReplyTarget } from "../content/article.js";
+import { createArticle, publishArticle } from "../content/articles.js";
+import { ensureSeries } from "../content/series-ops.js";
+import { slugify } from "../content/slug.js";
+import { InvalidError } from "../errors.js";
+import { LANGUAGE_CODES } from "../i18n/languages.js";
+import { type FrontMatter, parseMarkdownFile } from "../markdown/front-matter.js";
+import { ensurePerson } from "../people/people.js";
+import { findArticleBySlug } from "../storage/articles.js";
+import { upsertSource } from "../storage/sources.js";
+import type { Store } from "../storage/store.js";
+import { ensureTopic } from "../topics/topics.js";
+
+export interface ImportReport {
+  articles: number;
+  published: number;
+  drafts: number;
+}
+
+const MAX_FILE = 5 * 1024 * 1024;
+
+/** Every .md file under the given files and folders, in a stable order. */
+export async function findMarkdownFiles(paths: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch((error: unknown) => {
+      throw new InvalidError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+    });
+    if (info.isDirectory()) {
+      const entries = await readdir(path, { recursive: true, withFileTypes: true });
+      const files = entries
+        .filter((e) => e.isFile() && [".md", ".markdown"].includes(extname(e.name)))
+        .map((e) => join(e.parentPath, e.name));
+      found.push(...files.sort());
+    } else {
+      found.push(path);
+    }
+  }
+  return found;
+}
+
+export async function importMarkdown(store: Store, paths: readonly string[], now = new Date()) {
+  const files = await findMarkdownFiles(paths);
+  if (files.length === 0) throw new InvalidError("no Markdown files (.md) were found at the paths given");
+  const batch = new Map<string, string>();
+  for (const file of files) {
+    const { frontMatter } = await readArticleFile(file);
+    const key = `${frontMatter.language}/${frontMatter.slug ?? slugify(frontMatter.title)}`;
+    if (batch.has(key)) {
+      throw new InvalidError(`the slug ${key} is also used by ${batch.get(key)}`, { file, line: 1 });
+    }
+    batch.set(key, file);
+  }
+  // Translations and replies may name other articles of the batch: those are written first, in rounds.
+  const waitingFor = new Map<string, Set<string>>();
+  const batchSlugs = new Set([...batch.keys()].map((k) => k.slice(k.indexOf("/") + 1)));
+  for (const file of files) {
+    const named = await checkReferences(store, file, batchSlugs);
+    if (named.size > 0) waitingFor.set(file, named);
+  }
+  const report: ImportReport = { articles: 0, published: 0, drafts: 0 };
+  await store.transaction(async (tx) => {
+    const written = new Set<string>();
+    let pending = files;
+    while (pending.length > 0) {
+      const ready = pending.filter((f) => [...(waitingFor.get(f) ?? [])].every((slug) => written.has(slug)));
+      if (ready.length === 0) {
+        throw new InvalidError("these files name each other in a circle", { file: pending[0] });
+      }
+      for (const file of ready) {
+        const { frontMatter, body } = await readArticleFile(file);
+        await importOne(tx, file, frontMatter, body, now, report);
+        written.add(frontMatter.slug ?? slugify(frontMatter.title));
+      }
+      const done = new Set(ready);
+      pending = pending.filter((f) => !done.has(f));
+    }
+  });
+  return report;
+}
+
+async function readArticleFile(file: string) {
+  const info = await stat(file);
+  if (info.size > MAX_FILE) throw new InvalidError("the file is larger than 5 MB", { file, line: 1 });
+  const source = await readFile(file, "utf8");
+  return parseMarkdownFile(source, file, LANGUAGE_CODES);
+}
+
+/** Checks a file's references; returns the slugs it names of other articles in the same batch. */
+async function checkReferences(store: Store, file: string, batchSlugs: Set<string>): Promise<Set<string>> {
+  const { frontMatter } = await readArticleFile(file);
+  if (frontMatter.kind && !(ARTICLE_KINDS as readonly string[]).includes(frontMatter.kind)) {
+    throw new InvalidError(`kind "${frontMatter.kind}" is not one of ${ARTICLE_KINDS.join(", ")}`, { file, line: 1 });
+  }
+  const named = [frontMatter.translationOf, ...frontMatter.inReplyTo.map((r) => r.slug)].filter(
+    (s): s is string => s !== undefined,
+  );
+  const inBatch = new Set<string>();
+  for (const slug of named) {
+    if (batchSlugs.has(slug)) inBatch.add(slug);
+    else if (!(await findAnyLanguage(store, slug))) {
+      const field = slug === frontMatter.translationOf ? "translation_of" : "in_reply_to";
+      throw new InvalidError(`${field} names "${slug}", but no article has that slug`, { file, line: 1 });
+    }
+  }
+  if (frontMatter.sources) await readSources(file, frontMatter.sources);
+  return inBatch;
+}
+
+async function findAnyLanguage(store: Store, slug: string) {
+  for (const language of LANGUAGE_CODES) {
+    const found = await findArticleBySlug(store, language, slug);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function importOne(
+  store: Store,
+  file: string,
+  fm: FrontMatter,
+  body: string,
+  now: Date,
+  report: ImportReport,
+) {
+  if (fm.sources) {
+    for (const item of await readSources(file, fm.sources)) await upsertSource(store, item.id, JSON.stringify(item));
+  }
+  const personIds = [];
+  for (const name of fm.authors) personIds.push(await ensurePerson(store, name));
+  const topicIds = [];
+  for (const name of fm.topics) topicIds.push(await ensureTopic(store, name));
+  const seriesId = fm.series ? await ensureSeries(store, fm.series.title) : null;
+  const translationOf = fm.translationOf ? (await findAnyLanguage(store, fm.translationOf))?.id : undefined;
+  const replies: ReplyTarget[] = [];
+  for (const target of fm.inReplyTo) {
+    const ours = target.slug ? await findAnyLanguage(store, target.slug) : undefined;
+    replies.push({
+      ...(ours ? { articleId: ours.id } : {}),
+      ...(target.url ? { url: target.url } : {}),
+      title: ours?.title ?? target.title ?? "",
+      author: target.author ?? "",
+      publisher: target.publisher ?? "",
+      date: target.date ?? "",
+    });
+  }
+  const article = await createArticle(
+    store,
+    {
+      kind: fm.kind ?? "article",
+      language: fm.language,
+      title: fm.title,
+      standfirst: fm.standfirst ?? "",
+      ...(fm.slug ? { slug: fm.slug } : {}),
+      body,
+      personIds,
+      topicIds,
+      seriesId,
+      seriesPart: fm.series?.part ?? null,
+      translationOf: translationOf ?? null,
+      featured: fm.featured ?? false,
+      replies,
+    },
+    now,
+  );
+  report.articles++;
+  if (fm.date && fm.status !== "draft") {
+    const at = fm.date.length === 10 ? new Date(`${fm.date}T12:00:00Z`) : new Date(fm.date);
+    await publishArticle(store, article.id, at, now);
+    report.published++;
+  } else {
+    report.drafts++;
+  }
+}
+
+interface CslItem {
+  id: string;
+  [field: string]: unknown;
+}
+
+async function readSources(file: string, name: string): Promise<CslItem[]> {
+  const path = resolve(dirname(file), name);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new InvalidError(`sources file ${name} could not be read as CSL-JSON: ${(error as Error).message}`, {
+      file,
+      cause: error,
+    });
+  }
+  const items = Array.isArray(parsed) ? parsed : [parsed];
+  for (const [i, item] of items.entries()) {
+    if (typeof item !== "object" || item === null || typeof (item as CslItem).id !== "string") {
+      throw new InvalidError(`sources file ${name}: item ${i + 1} has no "id" (its citation key)`, { file });
+    }
+  }
+  return items as CslItem[];
+}

@@ -1,0 +1,57 @@
+// The one place errors become HTTP: codes map to statuses, and readers see a page in their edition's
+// language. Raw messages of unexpected errors are logged, never shown.
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { AppError, type ErrorCode } from "../errors.js";
+import type { AppEnv } from "./env.js";
+import { pageContext } from "./public/context.js";
+import { Layout } from "./public/layout.js";
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid: 400,
+  not_found: 404,
+  gone: 410,
+  conflict: 409,
+  forbidden: 403,
+  unavailable: 503,
+};
+
+export function statusOf(error: unknown): ContentfulStatusCode {
+  return error instanceof AppError ? STATUS[error.code] : 500;
+}
+
+export async function renderError(c: Context<AppEnv>, error: unknown): Promise<Response> {
+  const status = statusOf(error);
+  if (status === 500) c.var.log?.error({ err: error, path: c.req.path }, "request failed");
+  if (c.req.path.startsWith("/api/") || c.req.path === "/healthz") {
+    const message = error instanceof AppError ? error.message : "internal error";
+    return c.json({ error: { code: error instanceof AppError ? error.code : "internal", message } }, status);
+  }
+  const site = c.var.site;
+  if (!site) return c.text(status === 500 ? "internal error" : String((error as Error).message), status);
+  const first = c.req.path.split("/")[1] ?? "";
+  const language = site.editions.includes(first) ? first : site.defaultLanguage;
+  const ctx = pageContext(site, language, c.var.origin, c.req.path);
+  const { t } = ctx;
+  const [title, text] =
+    status === 404
+      ? [t.notFoundTitle, t.notFoundText]
+      : status === 410
+        ? [t.goneTitle, t.goneText]
+        : status === 400
+          ? [t.badRequestTitle, error instanceof AppError ? error.message : ""]
+          : [t.errorTitle, t.errorText];
+  const page = (
+    <Layout ctx={ctx} head={{ title, noindex: true }}>
+      <div class="error-page">
+        <p class="error-status">{status}</p>
+        <h1>{title}</h1>
+        <p>{text}</p>
+        <p>
+          <a href={`/${language}/`}>{t.backHome}</a>
+        </p>
+      </div>
+    </Layout>
+  );
+  return c.html(`<!doctype html>${await page.toString()}`, status, { "cache-control": "no-store" });
+}
