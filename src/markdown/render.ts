@@ -1,0 +1,121 @@
+// The markdown folder turns an article's Markdown into safe HTML, plain text and the structure around it
+// (citations, sourced quotations, headings, notes). Front matter is read in front-matter.ts.
+
+import MarkdownIt, { type Env, type StateCore, type Token } from "markdown-it";
+import footnote from "markdown-it-footnote";
+import { citationGroupOf, citationRule, plainCitationText } from "./citation.js";
+import { useFootnoteMarkup } from "./footnote.js";
+import { headingRule } from "./heading.js";
+import { blockText } from "./plain-text.js";
+import { quotationRule } from "./quotation.js";
+import { sanitizeArticleHtml } from "./sanitize.js";
+
+/** `[see @key, ch. 3]` → prefix "see", key "key", locator "ch. 3". */
+export interface Citation {
+  key: string;
+  prefix: string;
+  locator: string;
+  suffix: string;
+  /** `[-@key]`: the author is already named in the sentence. */
+  suppressAuthor?: boolean;
+}
+
+/** One bracket, which may hold several citations: `[@a; @b, p. 3]`. */
+export interface CitationGroup {
+  citations: Citation[];
+  raw: string;
+}
+
+/** A block quotation whose last paragraph is only a citation group. */
+export interface Quotation {
+  /** Plain text of the quotation, paragraphs joined by blank lines. */
+  text: string;
+  citation: CitationGroup;
+  /** 0-based order among the article's quotations. */
+  position: number;
+}
+
+export interface Heading {
+  level: number;
+  id: string;
+  text: string;
+}
+
+export interface RenderedMarkdown {
+  html: string;
+  text: string;
+  citations: CitationGroup[];
+  quotations: Quotation[];
+  headings: Heading[];
+  footnoteCount: number;
+}
+
+export interface RenderOptions {
+  /** How a citation reads, e.g. "(Trotsky 1940, 378)"; defaults to the keys and locators. */
+  citationText?: (group: CitationGroup) => string;
+}
+
+/** What the rules of one render share; markdown-it hands it to every rule. */
+export interface RenderEnv extends Env {
+  citationText: (group: CitationGroup) => string;
+  headings: Heading[];
+  quotations: Quotation[];
+  footnotes?: { list?: unknown[] };
+}
+
+// Built once: constructing markdown-it and compiling its rules costs more than rendering an article.
+const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+md.use(footnote);
+useFootnoteMarkup(md);
+md.inline.ruler.before("link", "citation", citationRule);
+md.core.ruler.push("heading_anchors", headingRule);
+md.core.ruler.push("sourced_quotations", quotationRule);
+md.core.ruler.push("table_alignment", tableAlignmentRule);
+md.renderer.rules.citation = (tokens, idx, _options, env) => {
+  const group = citationGroupOf(tokens[idx] as Token);
+  const keys = group.citations.map((c) => c.key).join(" ");
+  const text = md.utils.escapeHtml((env as RenderEnv).citationText(group));
+  return `<cite class="citation" data-keys="${md.utils.escapeHtml(keys)}">${text}</cite>`;
+};
+
+export function renderMarkdown(body: string, options: RenderOptions = {}): RenderedMarkdown {
+  const env: RenderEnv = {
+    citationText: options.citationText ?? plainCitationText,
+    headings: [],
+    quotations: [],
+  };
+  const tokens = md.parse(body, env);
+  return {
+    html: sanitizeArticleHtml(md.renderer.render(tokens, md.options, env)),
+    text: blockText(tokens, env),
+    citations: citationGroups(tokens),
+    quotations: env.quotations,
+    headings: env.headings,
+    footnoteCount: env.footnotes?.list?.length ?? 0,
+  };
+}
+
+function citationGroups(tokens: readonly Token[]): CitationGroup[] {
+  const groups: CitationGroup[] = [];
+  const visit = (list: readonly Token[]): void => {
+    for (const token of list) {
+      if (token.type === "citation") groups.push(citationGroupOf(token));
+      else if (token.children) visit(token.children);
+    }
+  };
+  visit(tokens);
+  return groups;
+}
+
+// markdown-it aligns table cells with a style attribute, which the sanitiser rightly removes;
+// the `align` attribute says the same without letting CSS in. Header cells also get their scope.
+function tableAlignmentRule(state: StateCore): void {
+  for (const token of state.tokens) {
+    if (token.type !== "th_open" && token.type !== "td_open") continue;
+    const style = token.attrGet("style");
+    const align = typeof style === "string" ? /^text-align:(left|center|right)$/.exec(style)?.[1] : undefined;
+    token.attrs = token.attrs?.filter(([name]) => name !== "style") ?? null;
+    if (align) token.attrSet("align", align);
+    if (token.type === "th_open") token.attrSet("scope", "col");
+  }
+}
