@@ -32,10 +32,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set("store", store);
     c.set("log", log);
     c.set("origin", options.baseUrl ?? new URL(c.req.url).origin);
-    if (c.req.url.length > MAX_URL) throw new InvalidError(`the address is longer than ${MAX_URL} characters`);
     const version = await clock.version();
     if (site?.version !== version) site = { version, value: await getSite(store) };
     c.set("site", site.value);
+    if (c.req.url.length > MAX_URL) throw new InvalidError(`the address is longer than ${MAX_URL} characters`);
     await next();
   });
 

@@ -11,6 +11,7 @@ import {
   readSeries,
   readTopic,
 } from "../../content/reading.js";
+import { findRedirect } from "../../content/redirects.js";
 import { InvalidError, NotFoundError } from "../../errors.js";
 import type { AppEnv } from "../env.js";
 import { etagOf } from "../page-cache.js";
@@ -45,7 +46,13 @@ async function showHome(c: Context<AppEnv>) {
 
 async function showArticle(c: Context<AppEnv>) {
   const lang = edition(c);
-  const view = await readArticle(c.var.store, c.req.path);
+  const view = await readArticle(c.var.store, c.req.path).catch(async (error: unknown) => {
+    // An address that an article left behind (a slug change, a legacy import) leads to where it lives now.
+    const target = error instanceof NotFoundError ? await findRedirect(c.var.store, c.req.path) : undefined;
+    if (target) return target;
+    throw error;
+  });
+  if (typeof view === "string") return c.redirect(view, 301);
   return render(c, <ArticlePage ctx={context(c, lang)} view={view} />, view.article.updatedAt);
 }
 
