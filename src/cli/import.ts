@@ -27,7 +27,7 @@ export async function runImport(args: string[]): Promise<void> {
   try {
     const report = await importMarkdown(store, paths);
     process.stdout.write(
-      `Imported ${report.articles} articles (${report.published} published, ${report.drafts} drafts)\n`,
+      `Imported ${report.articles} ${report.articles === 1 ? "article" : "articles"} (${report.published} published, ${report.drafts} drafts)\n`,
     );
   } finally {
     await store.close();

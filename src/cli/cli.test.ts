@@ -1,0 +1,91 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { countArticles } from "../storage/articles.js";
+import { openStore } from "../storage/store.js";
+
+const run = promisify(execFile);
+const main = new URL("./main.ts", import.meta.url).pathname;
+
+async function broadside(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", main, ...args], {
+      env: { ...process.env, LOG_LEVEL: "silent", DATABASE_URL: "", ...env },
+      timeout: 30_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), "broadside-cli-"));
+
+describe("the broadside command", () => {
+  it("lists its commands with --help", async () => {
+    const result = await broadside(["--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/serve.*\n.*demo.*\n.*import/);
+  });
+
+  it("explains each command with --help", async () => {
+    for (const command of ["serve", "demo", "import"]) {
+      const result = await broadside([command, "--help"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`broadside ${command}`);
+    }
+  });
+
+  it("exits 2 on an unknown command or flag", async () => {
+    expect((await broadside(["publish"])).code).toBe(2);
+    const flag = await broadside(["serve", "--prot", "1"]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("--prot");
+  });
+
+  it("imports a Markdown file and reports it", async () => {
+    const data = tmp();
+    const file = join(tmp(), "post.md");
+    writeFileSync(file, "---\ntitle: A title\nauthors: Someone\ndate: 2025-05-01\nlanguage: en\n---\n\nBody.\n");
+    const result = await broadside(["import", "markdown", file, "--data", data]);
+    expect(result.stdout).toBe("Imported 1 article (1 published, 0 drafts)\n");
+    expect(result.code).toBe(0);
+  });
+
+  it("exits 2 naming the file and line of bad front matter, and imports nothing", async () => {
+    const data = tmp();
+    const folder = tmp();
+    writeFileSync(join(folder, "a.md"), "---\ntitle: Fine\nlanguage: en\ndate: 2025-05-01\n---\nx\n");
+    writeFileSync(join(folder, "b.md"), "---\ntitle: Bad\nlanguage: en\ndate: 2025-13-01\n---\nx\n");
+    const result = await broadside(["import", "markdown", folder, "--data", data]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(folder, "b.md")}:4:`);
+    const store = await openStore({ dataDir: data });
+    expect(await countArticles(store)).toBe(0);
+    await store.close();
+  });
+
+  it("says clearly when the database file cannot be opened", async () => {
+    const notADatabase = tmp();
+    writeFileSync(join(notADatabase, "broadside.db"), "this is not a database, just text ".repeat(200));
+    const aFolder = tmp();
+    mkdirSync(join(aFolder, "broadside.db"));
+    for (const data of [notADatabase, aFolder]) {
+      const result = await broadside(["serve", "--data", data, "--port", "0"]);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(/^broadside: cannot (open|use) the database/);
+      expect(result.stderr).not.toContain("    at ");
+    }
+  });
+
+  it("says clearly when PostgreSQL cannot be reached", async () => {
+    const result = await broadside(["serve", "--port", "0"], { DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/none" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("cannot connect to PostgreSQL at postgres://nobody:***@127.0.0.1:1/none");
+    expect(result.stderr).not.toContain("secret");
+  });
+});
