@@ -30,5 +30,5 @@ export async function ensureCorpus(articles: number): Promise<string> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? 1000);
-  ensureCorpus(n).then((dir) => console.log(dir));
+  console.log(await ensureCorpus(n));
 }

@@ -125,19 +125,33 @@ async function main() {
       }
     }
     table[size] = row;
-    console.log(`\n${size} articles — start to first response ${row.startMs?.toFixed(0)} ms, RSS ${row["rss/on"]?.toFixed(0)} MB (cache on) / ${row["rss/off"]?.toFixed(0)} MB (off), article page ${row.articleKb?.toFixed(1)} KB`);
+    console.log(
+      `\n${size} articles — start to first response ${row.startMs?.toFixed(0)} ms, RSS ${row["rss/on"]?.toFixed(0)} MB (cache on) / ${row["rss/off"]?.toFixed(0)} MB (off), article page ${row.articleKb?.toFixed(1)} KB`,
+    );
     console.log(formatRow(["page", "cache on", "p99", "cache off", "p99"]));
     for (const kind of Object.keys(pages)) {
-      console.log(formatRow([kind, row[`${kind}/on`] ?? 0, row[`${kind}/on/p99`] ?? 0, row[`${kind}/off`] ?? 0, row[`${kind}/off/p99`] ?? 0]));
+      console.log(
+        formatRow([
+          kind,
+          row[`${kind}/on`] ?? 0,
+          row[`${kind}/on/p99`] ?? 0,
+          row[`${kind}/off`] ?? 0,
+          row[`${kind}/off/p99`] ?? 0,
+        ]),
+      );
     }
     const nginx = row.nginx ?? Number.NaN;
     console.log(formatRow(["nginx (file)", nginx]));
-    console.log(`article vs nginx: cache on ${(((row["article/on"] ?? 0) / nginx) * 100).toFixed(0)}% (target ≥ 50%), cache off ${(((row["article/off"] ?? 0) / nginx) * 100).toFixed(0)}% (target ≥ 15%)`);
+    console.log(
+      `article vs nginx: cache on ${(((row["article/on"] ?? 0) / nginx) * 100).toFixed(0)}% (target ≥ 50%), cache off ${(((row["article/off"] ?? 0) / nginx) * 100).toFixed(0)}% (target ≥ 15%)`,
+    );
   }
   const [small, large] = sizes;
   if (small !== undefined && large !== undefined && table[small] && table[large]) {
     console.log(`\n${large} vs ${small} articles (target: every page within 20%):`);
-    for (const key of Object.keys(table[small] ?? {}).filter((k) => /^(article|home|topic|month)\/(on|off)$/.test(k))) {
+    for (const key of Object.keys(table[small] ?? {}).filter((k) =>
+      /^(article|home|topic|month)\/(on|off)$/.test(k),
+    )) {
       const ratio = (table[large]?.[key] ?? 0) / (table[small]?.[key] ?? 1);
       console.log(formatRow([key, `${(ratio * 100).toFixed(0)}%`]));
     }

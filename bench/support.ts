@@ -43,12 +43,20 @@ export interface Server {
 }
 
 /** Starts the built server (dist/) on a free-ish port and waits for its first answer. */
-export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}): Promise<Server> {
+export async function startServer(
+  dataDir: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<Server> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["dist/cli/main.js", "serve", "--data", dataDir, "--port", String(port)], {
-    env: { ...process.env, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["dist/cli/main.js", "serve", "--data", dataDir, "--port", String(port)],
+    {
+      env: { ...process.env, LOG_LEVEL: "warn", ...env },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (Date.now() > deadline) throw new Error("the server did not answer within 60 s");
@@ -80,5 +88,7 @@ export function rssMb(pid: number): number {
 }
 
 export function formatRow(cells: (string | number)[]): string {
-  return cells.map((c) => (typeof c === "number" ? c.toFixed(c >= 100 ? 0 : 2) : c).toString().padEnd(14)).join(" ");
+  return cells
+    .map((c) => (typeof c === "number" ? c.toFixed(c >= 100 ? 0 : 2) : c).toString().padEnd(14))
+    .join(" ");
 }

@@ -20,5 +20,8 @@ export function parseFlags(args: string[], options: Options, help: string) {
     process.stdout.write(help);
     return undefined;
   }
-  return { flags: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+  return {
+    flags: parsed.values as Record<string, string | boolean | undefined>,
+    positionals: parsed.positionals,
+  };
 }

@@ -50,7 +50,10 @@ describe("the broadside command", () => {
   it("imports a Markdown file and reports it", async () => {
     const data = tmp();
     const file = join(tmp(), "post.md");
-    writeFileSync(file, "---\ntitle: A title\nauthors: Someone\ndate: 2025-05-01\nlanguage: en\n---\n\nBody.\n");
+    writeFileSync(
+      file,
+      "---\ntitle: A title\nauthors: Someone\ndate: 2025-05-01\nlanguage: en\n---\n\nBody.\n",
+    );
     const result = await broadside(["import", "markdown", file, "--data", data]);
     expect(result.stdout).toBe("Imported 1 article (1 published, 0 drafts)\n");
     expect(result.code).toBe(0);
@@ -83,7 +86,9 @@ describe("the broadside command", () => {
   });
 
   it("says clearly when PostgreSQL cannot be reached", async () => {
-    const result = await broadside(["serve", "--port", "0"], { DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/none" });
+    const result = await broadside(["serve", "--port", "0"], {
+      DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/none",
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("cannot connect to PostgreSQL at postgres://nobody:***@127.0.0.1:1/none");
     expect(result.stderr).not.toContain("secret");

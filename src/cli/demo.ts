@@ -20,7 +20,8 @@ export async function runDemo(args: string[]): Promise<void> {
   }
   const store = await openStore(loadConfig(parsed.flags));
   try {
-    if (!(await isStoreEmpty(store))) throw new InvalidError(`the store at ${store.location} already has articles`);
+    if (!(await isStoreEmpty(store)))
+      throw new InvalidError(`the store at ${store.location} already has articles`);
     const report = await loadDemo(store, { articles });
     process.stdout.write(`Created a demo publication of ${report.articles} articles in ${store.location}\n`);
   } finally {

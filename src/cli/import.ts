@@ -19,7 +19,9 @@ export async function runImport(args: string[]): Promise<void> {
   const [format, ...paths] = parsed.positionals;
   if (format !== "markdown") {
     throw new InvalidError(
-      format === undefined ? `name a format and paths\n\n${HELP}` : `"${format}" is not a format this version imports (markdown)`,
+      format === undefined
+        ? `name a format and paths\n\n${HELP}`
+        : `"${format}" is not a format this version imports (markdown)`,
     );
   }
   if (paths.length === 0) throw new InvalidError("name at least one Markdown file or folder");

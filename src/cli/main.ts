@@ -53,7 +53,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`broadside: ${error.located}\n`);
       process.exitCode = error.code === "invalid" ? 2 : 1;
     } else {
-      process.stderr.write(`broadside: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `broadside: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 1;
     }
   },

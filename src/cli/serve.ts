@@ -1,7 +1,7 @@
 // `broadside serve`: opens the store, fills it with the demo publication when asked and empty, serves.
 import { serve } from "@hono/node-server";
-import { publishDueArticles } from "../content/articles.js";
 import { loadConfig } from "../config.js";
+import { publishDueArticles } from "../content/articles.js";
 import { isStoreEmpty, loadDemo } from "../demo/load.js";
 import { createLogger } from "../log.js";
 import { openStore } from "../storage/store.js";
@@ -19,7 +19,12 @@ const SCHEDULE_CHECK_MS = 30_000;
 export async function runServe(args: string[]): Promise<void> {
   const parsed = parseFlags(
     args,
-    { port: { type: "string" }, host: { type: "string" }, data: { type: "string" }, "demo-if-empty": { type: "boolean" } },
+    {
+      port: { type: "string" },
+      host: { type: "string" },
+      data: { type: "string" },
+      "demo-if-empty": { type: "boolean" },
+    },
     HELP,
   );
   if (!parsed) return;
@@ -39,12 +44,14 @@ export async function runServe(args: string[]): Promise<void> {
     process.exit(1);
   });
   const timer = setInterval(() => {
-    publishDueArticles(store).catch((error: unknown) => log.error({ err: error }, "scheduled publishing failed"));
+    publishDueArticles(store).catch((error: unknown) =>
+      log.error({ err: error }, "scheduled publishing failed"),
+    );
   }, SCHEDULE_CHECK_MS);
   const stop = () => {
     clearInterval(timer);
     server.close(() => {
-      store.close().finally(() => process.exit(0));
+      void store.close().finally(() => process.exit(0));
     });
   };
   process.once("SIGINT", stop);

@@ -14,8 +14,8 @@ import {
   saveArticle,
   withdrawArticle,
 } from "./articles.js";
-import { findRedirect } from "./redirects.js";
 import { listArticles, readArticle, readEdition, readTopic } from "./reading.js";
+import { findRedirect } from "./redirects.js";
 
 const at = (day: number) => new Date(Date.UTC(2024, 0, day, 9, 0, 0));
 
@@ -53,7 +53,9 @@ describeEachStore("articles", (store) => {
     expect(scheduled.path).toBeNull();
     expect(await publishDueArticles(store(), at(5))).toBe(0);
     expect(await publishDueArticles(store(), at(11))).toBe(1);
-    await expect(getPublishedArticle(store(), "/en/articles/2024/01/10/on-the-crisis")).resolves.toBeDefined();
+    await expect(
+      getPublishedArticle(store(), "/en/articles/2024/01/10/on-the-crisis"),
+    ).resolves.toBeDefined();
   });
 
   it("keeps a revision for every save", async () => {
@@ -83,7 +85,10 @@ describeEachStore("articles", (store) => {
 
   it("leaves a redirect behind when a published article's slug changes", async () => {
     const article = await published(store(), 3);
-    const renamed = await saveArticle(store(), article.id, { baseRevision: article.revision, slug: "new-name" });
+    const renamed = await saveArticle(store(), article.id, {
+      baseRevision: article.revision,
+      slug: "new-name",
+    });
     expect(renamed.path).toBe("/en/articles/2024/01/03/new-name");
     expect(await findRedirect(store(), article.path ?? "")).toBe(renamed.path);
   });

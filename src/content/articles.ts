@@ -5,8 +5,7 @@ import { addEdition } from "../i18n/editions.js";
 import { isLanguage } from "../i18n/languages.js";
 import { renderMarkdown } from "../markdown/render.js";
 import * as rows from "../storage/articles.js";
-import { upsertRedirect } from "../storage/revisions.js";
-import { insertRevision } from "../storage/revisions.js";
+import { insertRevision, upsertRedirect } from "../storage/revisions.js";
 import type { Store } from "../storage/store.js";
 import { type Article, articlePath, type ReplyTarget } from "./article.js";
 import { citationText } from "./citation-text.js";
@@ -93,7 +92,8 @@ export async function saveArticle(store: Store, id: number, edit: ArticleEdit, n
     const slug = await nextSlug(tx, current, next);
     const rendered = next.body === current.body ? undefined : await render(tx, next.body);
     const revision = current.revision + 1;
-    const path = current.path && current.publishedAt ? articlePath(next.language, current.publishedAt, slug) : null;
+    const path =
+      current.path && current.publishedAt ? articlePath(next.language, current.publishedAt, slug) : null;
     const updated = await rows.updateArticle(tx, id, current.revision, {
       kind: next.kind ?? current.kind,
       language: next.language,
@@ -126,7 +126,13 @@ export async function saveArticle(store: Store, id: number, edit: ArticleEdit, n
   if (outcome.saved) return outcome.saved;
   // Kept outside the refused transaction, so the writer's text survives the refusal.
   const { current, next } = outcome.conflict;
-  await insertRevision(store, { articleId: id, revision: edit.baseRevision, kind: "conflict", ...texts(next), savedAt: at });
+  await insertRevision(store, {
+    articleId: id,
+    revision: edit.baseRevision,
+    kind: "conflict",
+    ...texts(next),
+    savedAt: at,
+  });
   throw new ConflictError(
     `this article was saved by someone else since revision ${edit.baseRevision}; it is now at revision ${current.revision}`,
     texts(current),
@@ -138,7 +144,12 @@ export async function saveArticle(store: Store, id: number, edit: ArticleEdit, n
  * Publishes now, or schedules when `at` is in the future. The public path takes the publication date;
  * a second publication keeps the first date unless `at` is given.
  */
-export async function publishArticle(store: Store, id: number, at?: Date, now = new Date()): Promise<Article> {
+export async function publishArticle(
+  store: Store,
+  id: number,
+  at?: Date,
+  now = new Date(),
+): Promise<Article> {
   return store.transaction(async (tx) => {
     const article = await getArticle(tx, id);
     const when = (at ?? (article.publishedAt ? new Date(article.publishedAt) : now)).toISOString();
@@ -167,7 +178,10 @@ export async function publishArticle(store: Store, id: number, at?: Date, now = 
 export async function withdrawArticle(store: Store, id: number, now = new Date()): Promise<Article> {
   return store.transaction(async (tx) => {
     const article = await getArticle(tx, id);
-    await rows.updateArticle(tx, id, article.revision, { status: "withdrawn", updated_at: now.toISOString() });
+    await rows.updateArticle(tx, id, article.revision, {
+      status: "withdrawn",
+      updated_at: now.toISOString(),
+    });
     await rows.setListing(tx, id, article.language, null);
     await bumpContentVersion(tx);
     return getArticle(tx, id);
@@ -196,7 +210,8 @@ export async function getPublishedArticle(store: Store, path: string): Promise<A
 }
 
 function checkInput(input: ArticleInput): void {
-  if (!isLanguage(input.language)) throw new InvalidError(`"${input.language}" is not a language code we know`);
+  if (!isLanguage(input.language))
+    throw new InvalidError(`"${input.language}" is not a language code we know`);
   if (input.title.trim() === "") throw new InvalidError("the title is empty");
   if (input.title.length > 500) throw new InvalidError("the title is longer than 500 characters");
   if (input.body.length > MAX_BODY) throw new InvalidError("the body is longer than 2,000,000 characters");

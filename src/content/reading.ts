@@ -106,8 +106,12 @@ export async function readSeries(store: Store, slug: string, language: string) {
   const series = await findSeriesBySlug(store, slug);
   if (!series) throw new NotFoundError(`no series has the slug ${slug}`);
   const parts = await rows.listSeriesArticles(store, series.id, language);
-  if (parts.length === 0) throw new NotFoundError(`the series ${slug} has nothing published in this language`);
-  return { series, parts: parts.map((p) => ({ title: p.title, path: p.path ?? "", publishedAt: p.published_at ?? "" })) };
+  if (parts.length === 0)
+    throw new NotFoundError(`the series ${slug} has nothing published in this language`);
+  return {
+    series,
+    parts: parts.map((p) => ({ title: p.title, path: p.path ?? "", publishedAt: p.published_at ?? "" })),
+  };
 }
 
 export type ArchivePeriod = { year: number; month?: number; day?: number };
@@ -123,7 +127,8 @@ export async function readArchive(store: Store, language: string, period: Archiv
   if (period.day === undefined) {
     const count = period.month === undefined ? 12 : daysIn(period.year, period.month);
     const checks = Array.from({ length: count }, (_, i) => {
-      const sub = period.month === undefined ? { year: period.year, month: i + 1 } : { ...period, day: i + 1 };
+      const sub =
+        period.month === undefined ? { year: period.year, month: i + 1 } : { ...period, day: i + 1 };
       const range = periodRange(sub);
       return rows.hasPublishedBetween(store, language, range.from, range.to).then((has) => (has ? i + 1 : 0));
     });

@@ -1,7 +1,8 @@
 // Old addresses that lead to an article's current one: left behind by slug changes and legacy imports.
+
+import { InvalidError } from "../errors.js";
 import { findRedirectTarget, upsertRedirect } from "../storage/revisions.js";
 import type { Store } from "../storage/store.js";
-import { InvalidError } from "../errors.js";
 
 /** The current path of the published article an old path leads to. */
 export async function findRedirect(store: Store, path: string): Promise<string | undefined> {

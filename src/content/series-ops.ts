@@ -9,7 +9,8 @@ export async function createSeries(
   series: { title: string; slug?: string; description?: string },
 ): Promise<number> {
   const title = series.title.trim();
-  if (title === "" || title.length > 300) throw new InvalidError("a series title must be 1 to 300 characters");
+  if (title === "" || title.length > 300)
+    throw new InvalidError("a series title must be 1 to 300 characters");
   const slug = await uniqueSlug(series.slug ?? slugify(title), (s) => seriesSlugTaken(store, s));
   return insertSeries(store, { title, slug, description: series.description ?? "" });
 }

@@ -16,7 +16,9 @@ export function slugify(text: string): string {
 }
 
 export function isValidSlug(slug: string): boolean {
-  return slug.length > 0 && slug.length <= 200 && /^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(slug);
+  return (
+    slug.length > 0 && slug.length <= 200 && /^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(slug)
+  );
 }
 
 /** The first of `base`, `base-2`, `base-3`… that `taken` says is free. */

@@ -48,5 +48,6 @@ export async function setSiteIdentity(
     await addEdition(store, identity.defaultLanguage);
   }
   if (identity.name !== undefined) await writeSetting(store, "site_name", identity.name.slice(0, 200));
-  if (identity.tagline !== undefined) await writeSetting(store, "site_tagline", identity.tagline.slice(0, 500));
+  if (identity.tagline !== undefined)
+    await writeSetting(store, "site_tagline", identity.tagline.slice(0, 500));
 }

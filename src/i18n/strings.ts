@@ -88,7 +88,8 @@ const de: Strings = {
   editions: "Ausgaben",
   minutes: "{n} Min. Lesezeit",
   notFoundTitle: "Seite nicht gefunden",
-  notFoundText: "Unter dieser Adresse gibt es nichts. Vielleicht wurde sie falsch eingegeben oder die Seite ist umgezogen.",
+  notFoundText:
+    "Unter dieser Adresse gibt es nichts. Vielleicht wurde sie falsch eingegeben oder die Seite ist umgezogen.",
   goneTitle: "Artikel zurückgezogen",
   goneText: "Dieser Artikel wurde von der Redaktion zurückgezogen und ist nicht mehr verfügbar.",
   badRequestTitle: "Ungültige Anfrage",
@@ -96,7 +97,8 @@ const de: Strings = {
   errorText: "Die Seite konnte nicht angezeigt werden. Bitte versuchen Sie es gleich noch einmal.",
   backHome: "Zur Startseite",
   primaryNavigation: "Hauptnavigation",
-  footerNote: "Veröffentlicht mit Broadside. Diese Seite lädt nichts von anderen Seiten und verfolgt niemanden.",
+  footerNote:
+    "Veröffentlicht mit Broadside. Diese Seite lädt nichts von anderen Seiten und verfolgt niemanden.",
   kind_statement: "Erklärung",
   kind_review: "Rezension",
   kind_letter: "Leserbrief",

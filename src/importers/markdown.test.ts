@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { readArticle } from "../content/reading.js";
 import { InvalidError } from "../errors.js";
-import { countArticles, listQuotations } from "../storage/articles.js";
-import { findArticleBySlug } from "../storage/articles.js";
+import { countArticles, findArticleBySlug, listQuotations } from "../storage/articles.js";
 import { findSourcesByKeys } from "../storage/sources.js";
 import { describeEachStore } from "../storage/test-stores.js";
 import { importMarkdown } from "./markdown.js";
@@ -20,7 +19,8 @@ function folderWith(files: Record<string, string>): string {
   return dir;
 }
 
-const good = (title: string) => `---\ntitle: ${title}\nauthors: [A. Writer]\ndate: 2025-01-02\nlanguage: en\n---\n\nText.\n`;
+const good = (title: string) =>
+  `---\ntitle: ${title}\nauthors: [A. Writer]\ndate: 2025-01-02\nlanguage: en\n---\n\nText.\n`;
 
 describeEachStore("importing Markdown", (store) => {
   it("imports an article with its bylines, topics, reply, quotations and sources", async () => {
@@ -32,9 +32,16 @@ describeEachStore("importing Markdown", (store) => {
     expect(view.bylines.map((b) => b.name)).toEqual(["Amara Njoroge"]);
     expect(view.topics.map((t) => t.name)).toEqual(["History", "Kenya"]);
     expect(view.replies).toEqual([
-      { title: "Order’s Defence: A Reply to Our Critics!!!", author: "J. M. Kariuki", publisher: "League for Order–Kenya", date: "" },
+      {
+        title: "Order’s Defence: A Reply to Our Critics!!!",
+        author: "J. M. Kariuki",
+        publisher: "League for Order–Kenya",
+        date: "",
+      },
     ]);
-    expect(view.article.html).toContain("a pamphlet—its second in a month—that calls our criticism “an export unfit for the market.”");
+    expect(view.article.html).toContain(
+      "a pamphlet—its second in a month—that calls our criticism “an export unfit for the market.”",
+    );
     expect(view.article.html).toContain("[Workers’ Party of Marxist Unification]");
     const quotations = await listQuotations(store(), view.article.id);
     expect(quotations.map((q) => [q.sourceKey, q.locator])).toEqual([
@@ -62,7 +69,12 @@ describeEachStore("importing Markdown", (store) => {
     ["no title", "---\nlanguage: en\ndate: 2025-01-01\n---\nx\n", 1, /title/],
     ["an unknown language", "---\ntitle: T\nlanguage: xx\n---\nx\n", 3, /language/],
     ["an impossible date", "---\ntitle: T\nlanguage: en\ndate: 2025-02-30\n---\nx\n", 4, /date/],
-    ["a translation_of naming no article", "---\ntitle: T\nlanguage: de\ntranslation_of: nothing-here\n---\nx\n", 1, /translation_of/],
+    [
+      "a translation_of naming no article",
+      "---\ntitle: T\nlanguage: de\ntranslation_of: nothing-here\n---\nx\n",
+      1,
+      /translation_of/,
+    ],
   ];
   for (const [what, text, line, message] of badFiles) {
     it(`refuses a batch with ${what}, naming the file and line, and imports nothing`, async () => {

@@ -95,7 +95,10 @@ async function readArticleFile(file: string) {
 async function checkReferences(store: Store, file: string, batchSlugs: Set<string>): Promise<Set<string>> {
   const { frontMatter } = await readArticleFile(file);
   if (frontMatter.kind && !(ARTICLE_KINDS as readonly string[]).includes(frontMatter.kind)) {
-    throw new InvalidError(`kind "${frontMatter.kind}" is not one of ${ARTICLE_KINDS.join(", ")}`, { file, line: 1 });
+    throw new InvalidError(`kind "${frontMatter.kind}" is not one of ${ARTICLE_KINDS.join(", ")}`, {
+      file,
+      line: 1,
+    });
   }
   const named = [frontMatter.translationOf, ...frontMatter.inReplyTo.map((r) => r.slug)].filter(
     (s): s is string => s !== undefined,
@@ -129,7 +132,8 @@ async function importOne(
   report: ImportReport,
 ) {
   if (fm.sources) {
-    for (const item of await readSources(file, fm.sources)) await upsertSource(store, item.id, JSON.stringify(item));
+    for (const item of await readSources(file, fm.sources))
+      await upsertSource(store, item.id, JSON.stringify(item));
   }
   const personIds = [];
   for (const name of fm.authors) personIds.push(await ensurePerson(store, name));
@@ -189,10 +193,13 @@ async function readSources(file: string, name: string): Promise<CslItem[]> {
   try {
     parsed = JSON.parse(await readFile(path, "utf8"));
   } catch (error) {
-    throw new InvalidError(`sources file ${name} could not be read as CSL-JSON: ${(error as Error).message}`, {
-      file,
-      cause: error,
-    });
+    throw new InvalidError(
+      `sources file ${name} could not be read as CSL-JSON: ${(error as Error).message}`,
+      {
+        file,
+        cause: error,
+      },
+    );
   }
   const items = Array.isArray(parsed) ? parsed : [parsed];
   for (const [i, item] of items.entries()) {

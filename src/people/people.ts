@@ -1,6 +1,7 @@
 // Creating and finding persons (bylines). A person is public; the accounts that may write as one are not.
-import { InvalidError, NotFoundError } from "../errors.js";
+
 import { slugify, uniqueSlug } from "../content/slug.js";
+import { InvalidError, NotFoundError } from "../errors.js";
 import * as rows from "../storage/people.js";
 import type { Store } from "../storage/store.js";
 import { type NewPerson, PERSON_KINDS, type Person } from "./person.js";

@@ -97,7 +97,15 @@ export async function setArticlePersons(
   if (personIds.length === 0) return;
   await store.db
     .insertInto("article_persons")
-    .values(personIds.map((personId, position) => ({ article_id: articleId, person_id: personId, position, language, listed_at: listedAt })))
+    .values(
+      personIds.map((personId, position) => ({
+        article_id: articleId,
+        person_id: personId,
+        position,
+        language,
+        listed_at: listedAt,
+      })),
+    )
     .execute();
 }
 
@@ -112,7 +120,14 @@ export async function setArticleTopics(
   if (topicIds.length === 0) return;
   await store.db
     .insertInto("article_topics")
-    .values(topicIds.map((topicId) => ({ article_id: articleId, topic_id: topicId, language, listed_at: listedAt })))
+    .values(
+      topicIds.map((topicId) => ({
+        article_id: articleId,
+        topic_id: topicId,
+        language,
+        listed_at: listedAt,
+      })),
+    )
     .execute();
 }
 
@@ -186,7 +201,11 @@ export async function listPublished(store: Store, listing: Listing, page: PageRe
   let query = listingQuery(store, listing);
   if (cursor) {
     query = query.where((eb) =>
-      eb(eb.refTuple("a.published_at", "a.id"), ascending ? ">" : "<", eb.tuple(cursor.publishedAt, cursor.id)),
+      eb(
+        eb.refTuple("a.published_at", "a.id"),
+        ascending ? ">" : "<",
+        eb.tuple(cursor.publishedAt, cursor.id),
+      ),
     );
   }
   const direction = ascending ? "asc" : "desc";
@@ -281,7 +300,11 @@ export async function listSeriesArticles(store: Store, seriesId: number, languag
     .execute();
 }
 
-export async function listTranslations(store: Store, group: number, exceptId: number): Promise<Translation[]> {
+export async function listTranslations(
+  store: Store,
+  group: number,
+  exceptId: number,
+): Promise<Translation[]> {
   const rows = await store.db
     .selectFrom("articles")
     .select(["id", "language", "title", "path"])
@@ -359,10 +382,19 @@ export async function listAnswers(store: Store, articleId: number, limit = 50) {
     .orderBy("a.published_at")
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, title: r.title, path: r.path ?? "", publishedAt: r.published_at ?? "" }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    path: r.path ?? "",
+    publishedAt: r.published_at ?? "",
+  }));
 }
 
-export async function replaceQuotations(store: Store, articleId: number, quotations: readonly QuotationRecord[]) {
+export async function replaceQuotations(
+  store: Store,
+  articleId: number,
+  quotations: readonly QuotationRecord[],
+) {
   await store.db.deleteFrom("quotations").where("article_id", "=", articleId).execute();
   if (quotations.length === 0) return;
   await store.db

@@ -1,6 +1,6 @@
 // Opens the store: the SQLite file in the data folder by default, PostgreSQL when the database URL says so.
 // Everything above storage/ sees only `Store`; the SQL for each noun lives beside this file.
-import { Kysely, Migrator, type Transaction } from "kysely";
+import { type Kysely, Migrator, type Transaction } from "kysely";
 import { UnavailableError } from "../errors.js";
 import { migrationProvider } from "./migrations/index.js";
 import { openPostgres } from "./postgres/connection.js";
@@ -38,9 +38,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (url !== undefined && url !== "" && !isPostgres) {
     throw new UnavailableError(`DATABASE_URL must begin with postgres:// (got "${redact(url)}")`);
   }
-  const opened = isPostgres
-    ? await openPostgres(url as string, options.schema)
-    : openSqlite(options.dataDir);
+  const opened = isPostgres ? await openPostgres(url as string, options.schema) : openSqlite(options.dataDir);
   const store = makeStore(opened.kind, opened.location, opened.db);
   try {
     await migrate(store, opened.migrationContext);

@@ -10,17 +10,23 @@ import { openStore, type Store, type StoreKind } from "./store.js";
 const postgresUrl = process.env.BROADSIDE_TEST_DATABASE_URL;
 
 if (!postgresUrl && process.env.CI) {
-  throw new Error("CI is set but BROADSIDE_TEST_DATABASE_URL is not: the PostgreSQL half of the suite would not run");
+  throw new Error(
+    "CI is set but BROADSIDE_TEST_DATABASE_URL is not: the PostgreSQL half of the suite would not run",
+  );
 }
 if (!postgresUrl && !process.env.BROADSIDE_QUIET_SKIP) {
   process.env.BROADSIDE_QUIET_SKIP = "1";
-  console.warn("BROADSIDE_TEST_DATABASE_URL is not set: storage tests run on SQLite only, PostgreSQL skipped");
+  console.warn(
+    "BROADSIDE_TEST_DATABASE_URL is not set: storage tests run on SQLite only, PostgreSQL skipped",
+  );
 }
 
 export const storeKinds: StoreKind[] = postgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
 
 /** Opens a new empty store of the kind; `dispose` removes every trace of it. */
-export async function openTestStore(kind: StoreKind): Promise<{ store: Store; dispose: () => Promise<void> }> {
+export async function openTestStore(
+  kind: StoreKind,
+): Promise<{ store: Store; dispose: () => Promise<void> }> {
   if (kind === "sqlite") {
     const dataDir = mkdtempSync(join(tmpdir(), "broadside-test-"));
     const store = await openStore({ dataDir });

@@ -87,7 +87,10 @@ export async function findTopicIdByName(store: Store, name: string): Promise<num
 }
 
 export async function listSubtopics(store: Store, parentId: number, language: string) {
-  const rows = await topicQuery(store, language).where("t.parent_id", "=", parentId).orderBy("t.name").execute();
+  const rows = await topicQuery(store, language)
+    .where("t.parent_id", "=", parentId)
+    .orderBy("t.name")
+    .execute();
   return rows.map(toTopic);
 }
 

@@ -35,7 +35,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const version = await clock.version();
     if (site?.version !== version) site = { version, value: await getSite(store) };
     c.set("site", site.value);
-    if (c.req.url.length > MAX_URL) throw new InvalidError(`the address is longer than ${MAX_URL} characters`);
+    if (c.req.url.length > MAX_URL)
+      throw new InvalidError(`the address is longer than ${MAX_URL} characters`);
     await next();
   });
 

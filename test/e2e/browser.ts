@@ -39,7 +39,11 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
   };
 }
 
-export async function serveFreshStore(): Promise<{ store: Store; origin: string; close: () => Promise<void> }> {
+export async function serveFreshStore(): Promise<{
+  store: Store;
+  origin: string;
+  close: () => Promise<void>;
+}> {
   const dataDir = mkdtempSync(join(tmpdir(), "broadside-e2e-"));
   const store = await openStore({ dataDir });
   const app = createApp({ store, log: createLogger() });

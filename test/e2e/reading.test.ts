@@ -1,7 +1,8 @@
 // A reader's journey in a real browser: front page → article → person → topic, with nothing fetched from
 // another host and no script from content ever run.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle, publishArticle } from "../../src/content/articles.js";
 import { createPerson } from "../../src/people/people.js";
 import type { Store } from "../../src/storage/store.js";
@@ -24,7 +25,7 @@ const XSS_VECTORS = [
   "<math><mtext><table><mglyph><style><img src=x onerror=alert('mxss')>",
   "<scr<script>ipt>alert('nested')</scr</script>ipt>",
   "<img src=x onerror=alert('unclosed')//",
-  "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert('meta')\">",
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(\'meta\')">',
   "<form action=\"javascript:alert('form')\"><button>go</button></form>",
   "<input autofocus onfocus=alert('input')>",
   "<video><source onerror=alert('video')></video>",
@@ -44,7 +45,11 @@ describe.skipIf(!hasChromium)("reading the site in a browser", () => {
 
   beforeAll(async () => {
     site = await serveFreshStore();
-    const person = await createPerson(site.store, { name: "Rosa Weiss", kind: "pen_name", bio: "Writes on history." });
+    const person = await createPerson(site.store, {
+      name: "Rosa Weiss",
+      kind: "pen_name",
+      bio: "Writes on history.",
+    });
     const topic = await createTopic(site.store, { name: "History" });
     const article = await createArticle(site.store, {
       language: "en",
@@ -96,7 +101,7 @@ describe.skipIf(!hasChromium)("reading the site in a browser", () => {
   it("offers a skip link as the first stop of the keyboard", async () => {
     await page.goto(`${site.origin}${articlePath}`);
     await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    const focused = await page.locator(":focus").textContent();
     expect(focused).toBe("Skip to content");
   });
 

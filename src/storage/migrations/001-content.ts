@@ -82,8 +82,16 @@ export async function up(db: Kysely<unknown>, { idColumn }: MigrationContext): P
     .on("articles")
     .columns(["language", "featured", "status", "published_at"])
     .execute();
-  await db.schema.createIndex("articles_translation_group").on("articles").column("translation_group").execute();
-  await db.schema.createIndex("articles_series").on("articles").columns(["series_id", "series_part"]).execute();
+  await db.schema
+    .createIndex("articles_translation_group")
+    .on("articles")
+    .column("translation_group")
+    .execute();
+  await db.schema
+    .createIndex("articles_series")
+    .on("articles")
+    .columns(["series_id", "series_part"])
+    .execute();
   await db.schema.createIndex("articles_updated").on("articles").columns(["updated_at", "id"]).execute();
 
   await db.schema
@@ -161,7 +169,11 @@ export async function up(db: Kysely<unknown>, { idColumn }: MigrationContext): P
     .addColumn("source_key", "text", (c) => c.notNull())
     .addColumn("locator", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("quotations_article").on("quotations").columns(["article_id", "position"]).execute();
+  await db.schema
+    .createIndex("quotations_article")
+    .on("quotations")
+    .columns(["article_id", "position"])
+    .execute();
   await db.schema.createIndex("quotations_source").on("quotations").column("source_key").execute();
 
   await db.schema

@@ -17,7 +17,13 @@ export function ArchivePage(props: {
   const base = archivePath(lang, period);
   const label = periodLabel(period, lang);
   return (
-    <Layout ctx={ctx} head={{ title: format(ctx.t.archiveOf, { period: label }), canonical: articles.newer ? undefined : base }}>
+    <Layout
+      ctx={ctx}
+      head={{
+        title: format(ctx.t.archiveOf, { period: label }),
+        canonical: articles.newer ? undefined : base,
+      }}
+    >
       <header class="page-header">
         <nav aria-label="Breadcrumb" class="breadcrumbs">
           <ol>
@@ -47,7 +53,8 @@ export function ArchivePage(props: {
             <h2 id="periods">{period.month === undefined ? ctx.t.months : ctx.t.days}</h2>
             <ul>
               {parts.map((n) => {
-                const sub = period.month === undefined ? { year: period.year, month: n } : { ...period, day: n };
+                const sub =
+                  period.month === undefined ? { year: period.year, month: n } : { ...period, day: n };
                 return (
                   <li>
                     <a href={archivePath(lang, sub)}>
@@ -67,7 +74,9 @@ export function ArchivePage(props: {
 }
 
 export function archivePath(lang: string, { year, month, day }: ArchivePeriod): string {
-  const parts = [year, month, day].filter((n) => n !== undefined).map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, "0")));
+  const parts = [year, month, day]
+    .filter((n) => n !== undefined)
+    .map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, "0")));
   return `/${lang}/archive/${parts.join("/")}`;
 }
 

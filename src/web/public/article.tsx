@@ -18,7 +18,10 @@ export function ArticlePage({ ctx, view }: { ctx: PageContext; view: ArticleView
     title: article.title,
     description: article.standfirst || article.text.slice(0, 200),
     canonical: path,
-    alternates: [{ language: article.language, path }, ...translations.map((tr) => ({ language: tr.language, path: tr.path }))],
+    alternates: [
+      { language: article.language, path },
+      ...translations.map((tr) => ({ language: tr.language, path: tr.path })),
+    ],
     openGraph: {
       "og:type": "article",
       "og:title": article.title,
@@ -166,8 +169,16 @@ function jsonLd(ctx: PageContext, view: ArticleView) {
     })),
     publisher: { "@type": "Organization", name: ctx.site.name, url: `${ctx.origin}/` },
     isPartOf: series
-      ? { "@type": "CreativeWorkSeries", name: series.series.title, url: `${ctx.origin}/${ctx.language.code}/series/${series.series.slug}` }
+      ? {
+          "@type": "CreativeWorkSeries",
+          name: series.series.title,
+          url: `${ctx.origin}/${ctx.language.code}/series/${series.series.slug}`,
+        }
       : undefined,
-    workTranslation: view.translations.map((tr) => ({ "@type": "NewsArticle", url: ctx.origin + tr.path, inLanguage: tr.language })),
+    workTranslation: view.translations.map((tr) => ({
+      "@type": "NewsArticle",
+      url: ctx.origin + tr.path,
+      inLanguage: tr.language,
+    })),
   };
 }

@@ -29,7 +29,15 @@ export function DateTime({ ctx, iso, className }: { ctx: PageContext; iso: strin
   );
 }
 
-export function ArticleList({ ctx, items, headingLevel = 2 }: { ctx: PageContext; items: ArticleSummary[]; headingLevel?: 2 | 3 }) {
+export function ArticleList({
+  ctx,
+  items,
+  headingLevel = 2,
+}: {
+  ctx: PageContext;
+  items: ArticleSummary[];
+  headingLevel?: 2 | 3;
+}) {
   if (items.length === 0) return <p class="empty">{ctx.t.noArticles}</p>;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -62,7 +70,15 @@ export function KindLabel({ ctx, kind }: { ctx: PageContext; kind: string }) {
 }
 
 /** Links to the older and newer pages of a keyset-paginated list at `basePath`. */
-export function Pagination({ ctx, page, basePath }: { ctx: PageContext; page: Page<unknown>; basePath: string }) {
+export function Pagination({
+  ctx,
+  page,
+  basePath,
+}: {
+  ctx: PageContext;
+  page: Page<unknown>;
+  basePath: string;
+}) {
   if (!page.older && !page.newer) return null;
   return (
     <nav class="pagination" aria-label={ctx.t.pagination}>

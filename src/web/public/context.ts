@@ -14,12 +14,21 @@ export interface PageContext {
 }
 
 export function pageContext(site: Site, languageCode: string, origin: string, path: string): PageContext {
-  const language = findLanguage(languageCode) ?? { code: languageCode, name: languageCode, dir: "ltr" as const };
+  const language = findLanguage(languageCode) ?? {
+    code: languageCode,
+    name: languageCode,
+    dir: "ltr" as const,
+  };
   return { site, language, t: stringsFor(language.code), origin, path };
 }
 
 export function formatDate(iso: string, language: string, withTime = false): string {
-  const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
+  const options: Intl.DateTimeFormatOptions = {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  };
   if (withTime) Object.assign(options, { hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
   return new Intl.DateTimeFormat(language, options).format(new Date(iso));
 }

@@ -14,7 +14,9 @@ export function HomePage({ ctx, view }: { ctx: PageContext; view: EditionView })
         title: firstPage ? ctx.site.name : ctx.t.latest,
         description: ctx.site.tagline || undefined,
         canonical: firstPage ? `/${lang}/` : undefined,
-        alternates: firstPage ? ctx.site.editions.map((code) => ({ language: code, path: `/${code}/` })) : undefined,
+        alternates: firstPage
+          ? ctx.site.editions.map((code) => ({ language: code, path: `/${code}/` }))
+          : undefined,
         openGraph: { "og:type": "website", "og:title": ctx.site.name, "og:url": `${ctx.origin}/${lang}/` },
       }}
     >

@@ -95,6 +95,9 @@ function EditionSwitch({ ctx }: { ctx: PageContext }) {
 
 /** JSON inside <script> must not be able to close the element: `<` is written as \u003c. */
 function JsonLd({ data }: { data: unknown }) {
-  const json = JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
 }

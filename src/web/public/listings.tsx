@@ -10,9 +10,17 @@ import { Layout } from "./layout.js";
 export function PersonPage(props: { ctx: PageContext; person: Person; articles: Page<ArticleSummary> }) {
   const { ctx, person, articles } = props;
   const path = `/${ctx.language.code}/authors/${person.slug}`;
-  const kind = person.kind === "pen_name" ? ctx.t.penName : person.kind === "institution" ? ctx.t.institution : "";
+  const kind =
+    person.kind === "pen_name" ? ctx.t.penName : person.kind === "institution" ? ctx.t.institution : "";
   return (
-    <Layout ctx={ctx} head={{ title: person.name, description: person.bio || undefined, canonical: articles.newer ? undefined : path }}>
+    <Layout
+      ctx={ctx}
+      head={{
+        title: person.name,
+        description: person.bio || undefined,
+        canonical: articles.newer ? undefined : path,
+      }}
+    >
       <header class="page-header h-card">
         {kind && <p class="kind">{kind}</p>}
         <h1 class="p-name">{person.name}</h1>
@@ -35,7 +43,14 @@ export function TopicPage(props: {
   const lang = ctx.language.code;
   const path = `/${lang}/topics/${topic.slug}`;
   return (
-    <Layout ctx={ctx} head={{ title: topic.name, description: topic.description || undefined, canonical: articles.newer ? undefined : path }}>
+    <Layout
+      ctx={ctx}
+      head={{
+        title: topic.name,
+        description: topic.description || undefined,
+        canonical: articles.newer ? undefined : path,
+      }}
+    >
       <header class="page-header">
         {ancestors.length > 0 && (
           <nav aria-label="Breadcrumb" class="breadcrumbs">
@@ -76,7 +91,14 @@ export function SeriesPage(props: {
 }) {
   const { ctx, series, parts } = props;
   return (
-    <Layout ctx={ctx} head={{ title: series.title, description: series.description || undefined, canonical: `/${ctx.language.code}/series/${series.slug}` }}>
+    <Layout
+      ctx={ctx}
+      head={{
+        title: series.title,
+        description: series.description || undefined,
+        canonical: `/${ctx.language.code}/series/${series.slug}`,
+      }}
+    >
       <header class="page-header">
         <p class="kind">{ctx.t.series}</p>
         <h1>{series.title}</h1>

@@ -1,10 +1,10 @@
 import { expect, it } from "vitest";
 import { createArticle, publishArticle, saveArticle, withdrawArticle } from "../../content/articles.js";
+import { createLogger } from "../../log.js";
 import { createPerson } from "../../people/people.js";
 import type { Store } from "../../storage/store.js";
 import { describeEachStore } from "../../storage/test-stores.js";
 import { createTopic } from "../../topics/topics.js";
-import { createLogger } from "../../log.js";
 import { createApp } from "../app.js";
 
 const BODY = `The argument opens here.[^1]
@@ -49,17 +49,23 @@ describeEachStore("the public site", (store) => {
     const html = await res.text();
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).toContain('<html lang="en" dir="ltr">');
-    expect(html).toContain("<h1 class=\"p-name\">Against the falsifiers</h1>");
+    expect(html).toContain('<h1 class="p-name">Against the falsifiers</h1>');
     expect(html).toContain('href="/en/authors/kip-writer"');
-    expect(html).toContain('<time class="dt-published" datetime="2026-02-08T10:00:00.000Z">February 8, 2026</time>');
+    expect(html).toContain(
+      '<time class="dt-published" datetime="2026-02-08T10:00:00.000Z">February 8, 2026</time>',
+    );
     expect(html).toMatch(/<figure class="quotation">\s*<blockquote>/);
     expect(html).toContain('class="footnotes"');
     expect(html).toContain(`<link rel="canonical" href="http://127.0.0.1${article.path}"/>`);
     expect(html).toContain('<meta property="og:title" content="Against the falsifiers"/>');
-    const jsonLd = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)?.[1] ?? "{}");
+    const jsonLd = JSON.parse(
+      html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)?.[1] ?? "{}",
+    );
     expect(jsonLd["@type"]).toBe("NewsArticle");
     expect(jsonLd.headline).toBe("Against the falsifiers");
-    expect(jsonLd.author).toEqual([{ "@type": "Person", name: "Kip Writer", url: "http://127.0.0.1/en/authors/kip-writer" }]);
+    expect(jsonLd.author).toEqual([
+      { "@type": "Person", name: "Kip Writer", url: "http://127.0.0.1/en/authors/kip-writer" },
+    ]);
     expect(res.headers.get("etag")).toMatch(/^W\//);
     expect(res.headers.get("last-modified")).toBeTruthy();
   });
@@ -68,7 +74,11 @@ describeEachStore("the public site", (store) => {
     const article = await publish(store(), "Unchanged");
     for (const cache of [true, false]) {
       const first = await get(article.path ?? "", {}, cache);
-      const again = await get(article.path ?? "", { "if-none-match": first.headers.get("etag") ?? "" }, cache);
+      const again = await get(
+        article.path ?? "",
+        { "if-none-match": first.headers.get("etag") ?? "" },
+        cache,
+      );
       expect(again.status).toBe(304);
     }
   });
@@ -84,7 +94,10 @@ describeEachStore("the public site", (store) => {
 
   it("redirects an old address permanently after a slug change", async () => {
     const article = await publish(store(), "Old name");
-    const renamed = await saveArticle(store(), article.id, { baseRevision: article.revision, slug: "new-name" });
+    const renamed = await saveArticle(store(), article.id, {
+      baseRevision: article.revision,
+      slug: "new-name",
+    });
     const res = await get(article.path ?? "");
     expect(res.status).toBe(301);
     expect(res.headers.get("location")).toBe(renamed.path);
@@ -131,7 +144,11 @@ describeEachStore("the public site", (store) => {
       topicIds: [topic],
     });
     const published = await publishArticle(store(), article.id, new Date("2026-02-08T10:00:00Z"));
-    for (const path of [published.path ?? "", "/en/", "/en/authors/mallory-script-alert-1-script-img-src-x-onerror-alert-2"]) {
+    for (const path of [
+      published.path ?? "",
+      "/en/",
+      "/en/authors/mallory-script-alert-1-script-img-src-x-onerror-alert-2",
+    ]) {
       const html = await (await get(path)).text();
       const scripts = html.match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.every((s) => s === '<script type="application/ld+json">')).toBe(true);

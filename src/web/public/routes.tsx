@@ -32,7 +32,9 @@ export function publicRoutes(app: Hono<AppEnv>): void {
   app.get(`/${LANG}/authors/${SLUG}`, showPerson);
   app.get(`/${LANG}/topics/${SLUG}`, showTopic);
   app.get(`/${LANG}/series/${SLUG}`, showSeries);
-  app.get(`/${LANG}/archive`, (c) => c.redirect(`/${edition(c)}/archive/${new Date().getUTCFullYear()}`, 302));
+  app.get(`/${LANG}/archive`, (c) =>
+    c.redirect(`/${edition(c)}/archive/${new Date().getUTCFullYear()}`, 302),
+  );
   app.get(`/${LANG}/archive/:year{[0-9]{4}}`, showArchive);
   app.get(`/${LANG}/archive/:year{[0-9]{4}}/:month{[0-9]{2}}`, showArchive);
   app.get(`/${LANG}/archive/:year{[0-9]{4}}/:month{[0-9]{2}}/:day{[0-9]{2}}`, showArchive);
@@ -77,7 +79,11 @@ async function showSeries(c: Context<AppEnv>) {
 async function showArchive(c: Context<AppEnv>) {
   const lang = edition(c);
   const { year, month, day } = c.req.param() as { year: string; month?: string; day?: string };
-  const period = { year: Number(year), month: month ? Number(month) : undefined, day: day ? Number(day) : undefined };
+  const period = {
+    year: Number(year),
+    month: month ? Number(month) : undefined,
+    day: day ? Number(day) : undefined,
+  };
   if (!isValidPeriod(period)) throw new NotFoundError("there is no such date");
   const view = await readArchive(c.var.store, lang, period, pageRequest(c));
   return render(c, <ArchivePage ctx={context(c, lang)} {...view} />);
@@ -97,7 +103,8 @@ function context(c: Context<AppEnv>, lang: string) {
 function pageRequest(c: Context<AppEnv>): PageRequest {
   const before = c.req.query("before");
   const after = c.req.query("after");
-  if (before !== undefined && after !== undefined) throw new InvalidError("a page is either before or after a cursor");
+  if (before !== undefined && after !== undefined)
+    throw new InvalidError("a page is either before or after a cursor");
   const cursorText = before ?? after;
   if (cursorText === undefined) return { limit: PAGE_SIZE };
   const cursor = decodeCursor(cursorText);
