@@ -1,5 +1,5 @@
 // The SQL of articles: rows, listings by keyset, bylines and topics links, translations and replies.
-import type { ExpressionBuilder, Selectable, SelectQueryBuilder } from "kysely";
+import type { Selectable } from "kysely";
 import type {
   Article,
   ArticleStatus,
@@ -13,7 +13,7 @@ import type {
   ReplyTarget,
   Translation,
 } from "../content/article.js";
-import type { ArticleTable, Database } from "./schema.js";
+import type { ArticleTable } from "./schema.js";
 import type { Store } from "./store.js";
 
 type ArticleRow = Selectable<ArticleTable>;
@@ -194,45 +194,40 @@ export type Listing =
   | { by: "topic"; language: string; topicId: number }
   | { by: "dates"; language: string; from: string; to: string };
 
-/** A newest-first page of published articles, read by keyset: cost does not grow with the archive. */
+/**
+ * A newest-first page of published articles, read by keyset: one range scan of an index (the articles'
+ * own, or a link table's for a person or topic), so its cost does not grow with the archive.
+ */
 export async function listPublished(store: Store, listing: Listing, page: PageRequest) {
   const ascending = page.after !== undefined;
   const cursor = page.after ?? page.before;
-  let query = listingQuery(store, listing);
-  if (cursor) {
-    query = query.where((eb) =>
-      eb(
-        eb.refTuple("a.published_at", "a.id"),
-        ascending ? ">" : "<",
-        eb.tuple(cursor.publishedAt, cursor.id),
-      ),
-    );
-  }
-  const direction = ascending ? "asc" : "desc";
-  const rows = await query
-    .select(SUMMARY_COLUMNS)
-    .orderBy("a.published_at", direction)
-    .orderBy("a.id", direction)
-    .limit(page.limit + 1)
-    .execute();
-  const more = rows.length > page.limit;
-  const shown = rows.slice(0, page.limit);
+  const keys = await pageKeys(store, listing, cursor, ascending ? "asc" : "desc", page.limit + 1);
+  const more = keys.length > page.limit;
+  const shown = keys.slice(0, page.limit);
   if (ascending) shown.reverse();
-  const bylines = await bylinesOf(
-    store,
-    shown.map((r) => r.id),
-    listing.language,
-  );
-  const items: ArticleSummary[] = shown.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    language: r.language,
-    title: r.title,
-    standfirst: r.standfirst,
-    path: r.path ?? "",
-    publishedAt: r.published_at ?? "",
-    bylines: bylines.get(r.id) ?? [],
-  }));
+  const ids = shown.map((k) => k.id);
+  const [rows, bylines] = await Promise.all([
+    ids.length === 0
+      ? []
+      : store.db.selectFrom("articles as a").select(SUMMARY_COLUMNS).where("a.id", "in", ids).execute(),
+    bylinesOf(store, ids, listing.language),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items: ArticleSummary[] = [];
+  for (const id of ids) {
+    const r = byId.get(id);
+    if (!r) continue;
+    items.push({
+      id: r.id,
+      kind: r.kind,
+      language: r.language,
+      title: r.title,
+      standfirst: r.standfirst,
+      path: r.path ?? "",
+      publishedAt: r.published_at ?? "",
+      bylines: bylines.get(r.id) ?? [],
+    });
+  }
   const first = items[0];
   const last = items.at(-1);
   const result: Page<ArticleSummary> = { items };
@@ -243,48 +238,50 @@ export async function listPublished(store: Store, listing: Listing, page: PageRe
   return result;
 }
 
-type Aliased = Database & { a: ArticleTable };
+type Direction = "asc" | "desc";
 
-function listingQuery(store: Store, listing: Listing): SelectQueryBuilder<Aliased, "a", object> {
-  const published = (eb: ExpressionBuilder<Aliased, "a">) =>
-    eb.and([eb("a.language", "=", listing.language), eb("a.status", "=", "published")]);
-  switch (listing.by) {
-    case "edition":
-      return store.db.selectFrom("articles as a").where(published);
-    case "featured":
-      return store.db.selectFrom("articles as a").where(published).where("a.featured", "=", 1);
-    case "dates":
-      return store.db
-        .selectFrom("articles as a")
-        .where(published)
-        .where("a.published_at", ">=", listing.from)
-        .where("a.published_at", "<", listing.to);
-    case "person":
-      // The link table carries the listing keys, so the range scan and the order come from its index.
-      return store.db
-        .selectFrom("articles as a")
-        .where(published)
-        .where("a.id", "in", (eb) =>
-          eb
-            .selectFrom("article_persons")
-            .select("article_id")
-            .where("person_id", "=", listing.personId)
-            .where("language", "=", listing.language)
-            .where("listed_at", "is not", null),
-        );
-    case "topic":
-      return store.db
-        .selectFrom("articles as a")
-        .where(published)
-        .where("a.id", "in", (eb) =>
-          eb
-            .selectFrom("article_topics")
-            .select("article_id")
-            .where("topic_id", "=", listing.topicId)
-            .where("language", "=", listing.language)
-            .where("listed_at", "is not", null),
-        );
+async function pageKeys(
+  store: Store,
+  listing: Listing,
+  cursor: Cursor | undefined,
+  direction: Direction,
+  limit: number,
+): Promise<{ id: number }[]> {
+  const compare = direction === "asc" ? ">" : "<";
+  if (listing.by === "person" || listing.by === "topic") {
+    // The link table carries the listing keys, so the range scan and the order come from its own index.
+    // Both link tables have the same shape but for the owner's column; the casts name one to Kysely.
+    const [table, owner, ownerId] =
+      listing.by === "person"
+        ? (["article_persons", "person_id", listing.personId] as const)
+        : (["article_topics", "topic_id", listing.topicId] as const);
+    const query = store.db
+      .selectFrom(table as "article_topics")
+      .select(["article_id as id", "listed_at"])
+      .where(owner as "topic_id", "=", ownerId);
+    let keyed = query.where("language", "=", listing.language).where("listed_at", "is not", null);
+    if (cursor) {
+      keyed = keyed.where((eb) =>
+        eb(eb.refTuple("listed_at", "article_id"), compare, eb.tuple(cursor.publishedAt, cursor.id)),
+      );
+    }
+    return keyed.orderBy("listed_at", direction).orderBy("article_id", direction).limit(limit).execute();
   }
+  let query = store.db
+    .selectFrom("articles")
+    .select("id")
+    .where("language", "=", listing.language)
+    .where("status", "=", "published");
+  if (listing.by === "featured") query = query.where("featured", "=", 1);
+  if (listing.by === "dates") {
+    query = query.where("published_at", ">=", listing.from).where("published_at", "<", listing.to);
+  }
+  if (cursor) {
+    query = query.where((eb) =>
+      eb(eb.refTuple("published_at", "id"), compare, eb.tuple(cursor.publishedAt, cursor.id)),
+    );
+  }
+  return query.orderBy("published_at", direction).orderBy("id", direction).limit(limit).execute();
 }
 
 export async function listSeriesArticles(store: Store, seriesId: number, language: string) {
