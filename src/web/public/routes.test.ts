@@ -70,6 +70,14 @@ describeEachStore("the public site", (store) => {
     expect(res.headers.get("last-modified")).toBeTruthy();
   });
 
+  it("serves an article whose address is in another script", async () => {
+    const article = await publish(store(), "Конец начала", { language: "ru" });
+    expect(article.path).toBe("/ru/articles/2026/02/08/конец-начала");
+    const res = await get(encodeURI(article.path ?? ""));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<html lang="ru" dir="ltr">');
+  });
+
   it("answers a conditional request for an unchanged page with 304", async () => {
     const article = await publish(store(), "Unchanged");
     for (const cache of [true, false]) {
@@ -121,6 +129,11 @@ describeEachStore("the public site", (store) => {
     ["a 10 KB path", `/en/${"a".repeat(10_240)}`, 400],
     ["a 10 KB slug", `/en/articles/2026/02/08/${"a".repeat(10_240)}`, 400],
     ["an encoded traversal", "/en/articles/2026/02/08/..%2F..%2Fetc%2Fpasswd", 404],
+    ["a broken percent-encoding", "/en/articles/2026/02/08/%E0%A4%A", 404],
+    ["a NUL byte", "/en/authors/%00", 404],
+    ["a day archive on 30 February", "/en/archive/2026/02/30", 404],
+    ["a year before print", "/en/archive/0001", 404],
+    ["both page cursors at once", "/en/?before=a&after=b", 400],
   ];
   for (const [what, path, status] of badAddresses) {
     it(`answers ${status} to ${what}, with a page`, async () => {
