@@ -16,7 +16,13 @@ function writeFiles(count: number): string {
   const dir = join(BENCH_DIR, `markdown-${count}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const publication = generatePublication({ articles: count, wordsPerArticle: 2000, years: 25, seed: 11, languages: ["en"] });
+  const publication = generatePublication({
+    articles: count,
+    wordsPerArticle: 2000,
+    years: 25,
+    seed: 11,
+    languages: ["en"],
+  });
   const names = new Map(publication.persons.map((p) => [p.key, p.name]));
   const topics = new Map(publication.topics.map((t) => [t.key, t.name]));
   let n = 0;

@@ -225,7 +225,7 @@ function body(
     if (kind === "analysis" && p === 2) paragraphs.push(table(vocabulary, random));
     if (p === 4 && random.chance(0.15)) paragraphs.push(list(vocabulary, random));
   }
-  notes.forEach((note, n) => paragraphs.push(`[^${n + 1}]: ${note}`));
+  for (const [n, note] of notes.entries()) paragraphs.push(`[^${n + 1}]: ${note}`);
   return paragraphs.join("\n\n");
 }
 

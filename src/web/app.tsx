@@ -20,6 +20,8 @@ export interface AppOptions {
 }
 
 const MAX_URL = 2048;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]|%[01][0-9a-f]|%7f/i;
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { store, log } = options;
@@ -35,8 +37,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const version = await clock.version();
     if (site?.version !== version) site = { version, value: await getSite(store) };
     c.set("site", site.value);
-    if (c.req.url.length > MAX_URL)
+    if (c.req.url.length > MAX_URL) {
       throw new InvalidError(`the address is longer than ${MAX_URL} characters`);
+    }
+    // No page of ours has a control character in its address, and PostgreSQL refuses NUL in text.
+    if (CONTROL_CHARACTERS.test(c.req.path)) throw new NotFoundError("no page has such an address");
     await next();
   });
 
