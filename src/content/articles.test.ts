@@ -46,6 +46,17 @@ describeEachStore("articles", (store) => {
     expect((await getPublishedArticle(store(), article.path ?? "")).id).toBe(article.id);
   });
 
+  it("numbers the slug of a second article with the same title on the same day, but not on another", async () => {
+    const first = await published(store(), 5, { title: "Editorial" });
+    const second = await published(store(), 5, { title: "Editorial" });
+    const later = await published(store(), 6, { title: "Editorial" });
+    expect([first.path, second.path, later.path]).toEqual([
+      "/en/articles/2024/01/05/editorial",
+      "/en/articles/2024/01/05/editorial-2",
+      "/en/articles/2024/01/06/editorial",
+    ]);
+  });
+
   it("schedules an article dated in the future and publishes it when its time comes", async () => {
     const article = await createArticle(store(), draft());
     const scheduled = await publishArticle(store(), article.id, at(10), at(1));

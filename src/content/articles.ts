@@ -40,9 +40,8 @@ const MAX_BODY = 2_000_000;
 export async function createArticle(store: Store, input: ArticleInput, now = new Date()): Promise<Article> {
   checkInput(input);
   return store.transaction(async (tx) => {
-    const slug = await uniqueSlug(input.slug ?? slugify(input.title), (s) =>
-      rows.isSlugTaken(tx, input.language, s),
-    );
+    // Slugs need only be unique within a day's addresses; that is settled when the article is published.
+    const slug = input.slug ?? slugify(input.title);
     const rendered = await render(tx, input.body);
     const at = now.toISOString();
     const group = await translationGroupFor(tx, input.translationOf);
@@ -154,11 +153,12 @@ export async function publishArticle(
     const article = await getArticle(tx, id);
     const when = (at ?? (article.publishedAt ? new Date(article.publishedAt) : now)).toISOString();
     const status = when > now.toISOString() ? "scheduled" : "published";
-    const path = articlePath(article.language, when, article.slug);
-    if (await rows.isPathTaken(tx, path, id)) {
-      throw new InvalidError(`another article already lives at ${path}; change this article's slug`);
-    }
+    const slug = await uniqueSlug(article.slug, (s) =>
+      rows.isPathTaken(tx, articlePath(article.language, when, s), id),
+    );
+    const path = articlePath(article.language, when, slug);
     await rows.updateArticle(tx, id, article.revision, {
+      slug,
       status,
       published_at: when,
       path: status === "published" ? path : null,
@@ -223,10 +223,14 @@ function checkInput(input: ArticleInput): void {
   }
 }
 
+/** A published article's new slug must not take another article's address on the same day. */
 async function nextSlug(store: Store, current: Article, next: ArticleInput): Promise<string> {
   const wanted = next.slug ?? current.slug;
-  if (wanted === current.slug && next.language === current.language) return wanted;
-  return uniqueSlug(wanted, (s) => rows.isSlugTaken(store, next.language, s, current.id));
+  const publishedAt = current.path ? current.publishedAt : null;
+  if ((wanted === current.slug && next.language === current.language) || !publishedAt) return wanted;
+  return uniqueSlug(wanted, (s) =>
+    rows.isPathTaken(store, articlePath(next.language, publishedAt, s), current.id),
+  );
 }
 
 async function translationGroupFor(

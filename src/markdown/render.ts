@@ -71,6 +71,9 @@ md.inline.ruler.before("link", "citation", citationRule);
 md.core.ruler.push("heading_anchors", headingRule);
 md.core.ruler.push("sourced_quotations", quotationRule);
 md.core.ruler.push("table_alignment", tableAlignmentRule);
+// A wide table scrolls inside its own box on a narrow screen instead of widening the page.
+md.renderer.rules.table_open = () => '<div class="table-scroll"><table>\n';
+md.renderer.rules.table_close = () => "</table></div>\n";
 md.renderer.rules.citation = (tokens, idx, _options, env) => {
   const group = citationGroupOf(tokens[idx] as Token);
   const keys = group.citations.map((c) => c.key).join(" ");

@@ -65,17 +65,6 @@ export async function findArticleBySlug(
   return row && toArticle(row);
 }
 
-/** Slugs are unique per language among articles not yet given a dated path, and per path once published. */
-export async function isSlugTaken(store: Store, language: string, slug: string, exceptId?: number) {
-  let query = store.db
-    .selectFrom("articles")
-    .select("id")
-    .where("language", "=", language)
-    .where("slug", "=", slug);
-  if (exceptId !== undefined) query = query.where("id", "!=", exceptId);
-  return (await query.executeTakeFirst()) !== undefined;
-}
-
 export async function isPathTaken(store: Store, path: string, exceptId: number): Promise<boolean> {
   const row = await store.db
     .selectFrom("articles")

@@ -25,7 +25,7 @@ export function ArchivePage(props: {
       }}
     >
       <header class="page-header">
-        <nav aria-label="Breadcrumb" class="breadcrumbs">
+        <nav aria-label={ctx.t.breadcrumb} class="breadcrumbs">
           <ol>
             <li>
               <a href={archivePath(lang, { year: period.year - 1 })}>← {period.year - 1}</a>

@@ -53,7 +53,7 @@ export function TopicPage(props: {
     >
       <header class="page-header">
         {ancestors.length > 0 && (
-          <nav aria-label="Breadcrumb" class="breadcrumbs">
+          <nav aria-label={ctx.t.breadcrumb} class="breadcrumbs">
             <ol>
               {ancestors.map((a) => (
                 <li>
