@@ -39,6 +39,12 @@ describeEachStore("articles", (store) => {
     expect(article.path).toBeNull();
   });
 
+  it("labels the notes in the article's own language", async () => {
+    const article = await createArticle(store(), draft({ language: "de", body: "Text.[^1]\n\n[^1]: Note." }));
+    expect(article.html).toContain('<section class="footnotes" aria-label="Anmerkungen">');
+    expect(article.html).toContain('aria-label="Zurück zur Verweisstelle 1"');
+  });
+
   it("gives a published article a dated path in its language", async () => {
     const article = await published(store(), 5);
     expect(article.status).toBe("published");

@@ -3,6 +3,7 @@
 import { ConflictError, GoneError, InvalidError, NotFoundError } from "../errors.js";
 import { addEdition } from "../i18n/editions.js";
 import { isLanguage } from "../i18n/languages.js";
+import { stringsFor } from "../i18n/strings.js";
 import { renderMarkdown } from "../markdown/render.js";
 import * as rows from "../storage/articles.js";
 import { insertRevision, upsertRedirect } from "../storage/revisions.js";
@@ -42,7 +43,7 @@ export async function createArticle(store: Store, input: ArticleInput, now = new
   return store.transaction(async (tx) => {
     // Slugs need only be unique within a day's addresses; that is settled when the article is published.
     const slug = input.slug ?? slugify(input.title);
-    const rendered = await render(tx, input.body);
+    const rendered = await render(tx, input.body, input.language);
     const at = now.toISOString();
     const group = await translationGroupFor(tx, input.translationOf);
     const id = await rows.insertArticle(tx, {
@@ -89,7 +90,8 @@ export async function saveArticle(store: Store, id: number, edit: ArticleEdit, n
     checkInput(next);
     if (edit.baseRevision !== current.revision) return { conflict: { current, next } };
     const slug = await nextSlug(tx, current, next);
-    const rendered = next.body === current.body ? undefined : await render(tx, next.body);
+    const rerender = next.body !== current.body || next.language !== current.language;
+    const rendered = rerender ? await render(tx, next.body, next.language) : undefined;
     const revision = current.revision + 1;
     const path =
       current.path && current.publishedAt ? articlePath(next.language, current.publishedAt, slug) : null;
@@ -245,8 +247,12 @@ async function translationGroupFor(
   return original.translationGroup;
 }
 
-async function render(store: Store, body: string) {
-  const rendered = renderMarkdown(body, { citationText: await citationText(store, body) });
+async function render(store: Store, body: string, language: string) {
+  const t = stringsFor(language);
+  const rendered = renderMarkdown(body, {
+    citationText: await citationText(store, body),
+    labels: { notes: t.notes, backToReference: t.backToReference },
+  });
   return {
     html: rendered.html,
     text: rendered.text,

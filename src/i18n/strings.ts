@@ -25,6 +25,8 @@ const en = {
   newer: "Newer articles",
   pagination: "Pages",
   breadcrumb: "You are here",
+  notes: "Notes",
+  backToReference: "Back to reference {n}",
   archive: "Archive",
   archiveOf: "Archive: {period}",
   months: "Months",
@@ -79,6 +81,8 @@ const de: Strings = {
   newer: "Neuere Artikel",
   pagination: "Seiten",
   breadcrumb: "Sie sind hier",
+  notes: "Anmerkungen",
+  backToReference: "Zurück zur Verweisstelle {n}",
   archive: "Archiv",
   archiveOf: "Archiv: {period}",
   months: "Monate",
@@ -143,6 +147,9 @@ const fr: Strings = {
   goneTitle: "Article retiré",
   goneText: "Cet article a été retiré par la rédaction et n’est plus disponible.",
   backHome: "Aller à la une",
+  notes: "Notes",
+  backToReference: "Retour à l’appel de note {n}",
+  breadcrumb: "Vous êtes ici",
 };
 
 const TABLES: Record<string, Strings> = { en, de, fr };

@@ -4,7 +4,7 @@
 import MarkdownIt, { type Env, type StateCore, type Token } from "markdown-it";
 import footnote from "markdown-it-footnote";
 import { citationGroupOf, citationRule, plainCitationText } from "./citation.js";
-import { useFootnoteMarkup } from "./footnote.js";
+import { ENGLISH_LABELS, type FootnoteLabels, useFootnoteMarkup } from "./footnote.js";
 import { headingRule } from "./heading.js";
 import { blockText } from "./plain-text.js";
 import { quotationRule } from "./quotation.js";
@@ -53,6 +53,8 @@ export interface RenderedMarkdown {
 export interface RenderOptions {
   /** How a citation reads, e.g. "(Trotsky 1940, 378)"; defaults to the keys and locators. */
   citationText?: (group: CitationGroup) => string;
+  /** The article's language's words for the notes section and its back-links. */
+  labels?: FootnoteLabels;
 }
 
 /** What the rules of one render share; markdown-it hands it to every rule. */
@@ -61,6 +63,7 @@ export interface RenderEnv extends Env {
   headings: Heading[];
   quotations: Quotation[];
   footnotes?: { list?: unknown[] };
+  labels: FootnoteLabels;
 }
 
 // Built once: constructing markdown-it and compiling its rules costs more than rendering an article.
@@ -86,6 +89,7 @@ export function renderMarkdown(body: string, options: RenderOptions = {}): Rende
     citationText: options.citationText ?? plainCitationText,
     headings: [],
     quotations: [],
+    labels: options.labels ?? ENGLISH_LABELS,
   };
   const tokens = md.parse(body, env);
   return {
