@@ -49,3 +49,26 @@ export async function listAncestors(store: Store, topic: Topic, language: string
 async function topicSlugExists(store: Store, slug: string) {
   return (await rows.findTopicBySlug(store, slug, "")) !== undefined;
 }
+
+export interface TopicTree {
+  topic: Topic;
+  children: TopicTree[];
+}
+
+/** The whole hierarchy, roots first, each level in name order. Bounded: a publication has hundreds, not more. */
+export async function readTopicTree(store: Store, language: string): Promise<TopicTree[]> {
+  const all = await rows.listTopics(store, language, 5000);
+  const nodes = new Map(all.map((topic) => [topic.id, { topic, children: [] as TopicTree[] }]));
+  const roots: TopicTree[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.topic.parentId === null ? undefined : nodes.get(node.topic.parentId);
+    (parent ? parent.children : roots).push(node);
+  }
+  const byName = (a: TopicTree, b: TopicTree) => a.topic.name.localeCompare(b.topic.name, language);
+  const sortAll = (list: TopicTree[]) => {
+    list.sort(byName);
+    for (const n of list) sortAll(n.children);
+  };
+  sortAll(roots);
+  return roots;
+}

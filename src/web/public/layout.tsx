@@ -53,6 +53,9 @@ export function Layout(props: { ctx: PageContext; head: Head; children?: Child }
                   <a href={`/${language.code}/`}>{t.home}</a>
                 </li>
                 <li>
+                  <a href={`/${language.code}/topics`}>{t.topics}</a>
+                </li>
+                <li>
                   <a href={`/${language.code}/archive/${new Date().getUTCFullYear()}`}>{t.archive}</a>
                 </li>
               </ul>

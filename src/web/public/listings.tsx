@@ -3,6 +3,7 @@ import type { ArticleSummary, Page } from "../../content/article.js";
 import type { Series } from "../../content/series.js";
 import type { Person } from "../../people/person.js";
 import type { Topic } from "../../topics/topic.js";
+import type { TopicTree } from "../../topics/topics.js";
 import { ArticleList, DateTime, Pagination } from "./components.js";
 import type { PageContext } from "./context.js";
 import { Layout } from "./layout.js";
@@ -116,6 +117,30 @@ export function SeriesPage(props: {
           ))}
         </ol>
       </section>
+    </Layout>
+  );
+}
+
+export function TopicsPage({ ctx, tree }: { ctx: PageContext; tree: TopicTree[] }) {
+  const lang = ctx.language.code;
+  const Branch = ({ nodes }: { nodes: TopicTree[] }) => (
+    <ul>
+      {nodes.map((n) => (
+        <li>
+          <a href={`/${lang}/topics/${n.topic.slug}`}>{n.topic.name}</a>
+          {n.children.length > 0 && <Branch nodes={n.children} />}
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <Layout ctx={ctx} head={{ title: ctx.t.topics, canonical: `/${lang}/topics` }}>
+      <header class="page-header">
+        <h1>{ctx.t.topics}</h1>
+      </header>
+      <nav class="topic-tree" aria-label={ctx.t.topics}>
+        <Branch nodes={tree} />
+      </nav>
     </Layout>
   );
 }

@@ -173,6 +173,13 @@ describeEachStore("the public site", (store) => {
     }
   });
 
+  it("lists the topic hierarchy", async () => {
+    const parent = await createTopic(store(), { name: "World Politics" });
+    await createTopic(store(), { name: "Africa", parentId: parent });
+    const html = await (await get("/en/topics")).text();
+    expect(html).toMatch(/<a href="\/en\/topics\/world-politics">World Politics<\/a><ul><li><a href="\/en\/topics\/africa">Africa<\/a>/);
+  });
+
   it("reports health", async () => {
     const res = await get("/healthz");
     expect(res.status).toBe(200);

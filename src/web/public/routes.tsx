@@ -13,13 +13,14 @@ import {
 } from "../../content/reading.js";
 import { findRedirect } from "../../content/redirects.js";
 import { InvalidError, NotFoundError } from "../../errors.js";
+import { readTopicTree } from "../../topics/topics.js";
 import type { AppEnv } from "../env.js";
 import { etagOf } from "../page-cache.js";
 import { ArchivePage } from "./archive.js";
 import { ArticlePage } from "./article.js";
 import { pageContext } from "./context.js";
 import { HomePage } from "./home.js";
-import { PersonPage, SeriesPage, TopicPage } from "./listings.js";
+import { PersonPage, SeriesPage, TopicPage, TopicsPage } from "./listings.js";
 
 const LANG = ":lang{[a-z]{2,3}(?:-[a-z]{2,4})?}";
 const SLUG = ":slug{[^/]{1,200}}";
@@ -30,6 +31,7 @@ export function publicRoutes(app: Hono<AppEnv>): void {
   app.get(`/${LANG}/`, showHome);
   app.get(`/${LANG}/articles/:y{[0-9]{4}}/:m{[0-9]{2}}/:d{[0-9]{2}}/${SLUG}`, showArticle);
   app.get(`/${LANG}/authors/${SLUG}`, showPerson);
+  app.get(`/${LANG}/topics`, showTopics);
   app.get(`/${LANG}/topics/${SLUG}`, showTopic);
   app.get(`/${LANG}/series/${SLUG}`, showSeries);
   app.get(`/${LANG}/archive`, (c) =>
@@ -68,6 +70,12 @@ async function showTopic(c: Context<AppEnv>) {
   const lang = edition(c);
   const view = await readTopic(c.var.store, c.req.param("slug") ?? "", lang, pageRequest(c));
   return render(c, <TopicPage ctx={context(c, lang)} {...view} />);
+}
+
+async function showTopics(c: Context<AppEnv>) {
+  const lang = edition(c);
+  const tree = await readTopicTree(c.var.store, lang);
+  return render(c, <TopicsPage ctx={context(c, lang)} tree={tree} />);
 }
 
 async function showSeries(c: Context<AppEnv>) {
