@@ -177,7 +177,9 @@ describeEachStore("the public site", (store) => {
     const parent = await createTopic(store(), { name: "World Politics" });
     await createTopic(store(), { name: "Africa", parentId: parent });
     const html = await (await get("/en/topics")).text();
-    expect(html).toMatch(/<a href="\/en\/topics\/world-politics">World Politics<\/a><ul><li><a href="\/en\/topics\/africa">Africa<\/a>/);
+    expect(html).toMatch(
+      /<a href="\/en\/topics\/world-politics">World Politics<\/a><ul><li><a href="\/en\/topics\/africa">Africa<\/a>/,
+    );
   });
 
   it("reports health", async () => {
