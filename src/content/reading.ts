@@ -3,6 +3,7 @@ import { NotFoundError } from "../errors.js";
 import { getPerson } from "../people/people.js";
 import type { Person } from "../people/person.js";
 import * as rows from "../storage/articles.js";
+import { listAnswers, listReplies } from "../storage/replies.js";
 import { findSeriesById, findSeriesBySlug } from "../storage/series.js";
 import type { Store } from "../storage/store.js";
 import { listSubtopics, listTopicsOf } from "../storage/topics.js";
@@ -36,8 +37,8 @@ export async function readArticle(store: Store, path: string): Promise<ArticleVi
     rows.bylinesOf(store, [article.id], article.language),
     listTopicsOf(store, article.id, article.language),
     seriesPlace(store, article),
-    rows.listReplies(store, article.id),
-    rows.listAnswers(store, article.id),
+    listReplies(store, article.id),
+    listAnswers(store, article.id),
     rows.listTranslations(store, article.translationGroup, article.id),
   ]);
   const view: ArticleView = {

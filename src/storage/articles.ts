@@ -8,9 +8,6 @@ import type {
   Cursor,
   Page,
   PageRequest,
-  QuotationRecord,
-  Reply,
-  ReplyTarget,
   Translation,
 } from "../content/article.js";
 import type { ArticleTable } from "./schema.js";
@@ -166,7 +163,7 @@ export async function bylinesOf(store: Store, articleIds: readonly number[], lan
   return byArticle;
 }
 
-const SUMMARY_COLUMNS = [
+export const SUMMARY_COLUMNS = [
   "a.id",
   "a.kind",
   "a.language",
@@ -300,118 +297,6 @@ export async function listTranslations(
     .orderBy("language")
     .execute();
   return rows.map((r) => ({ id: r.id, language: r.language, title: r.title, path: r.path ?? "" }));
-}
-
-export async function replaceReplies(store: Store, articleId: number, targets: readonly ReplyTarget[]) {
-  await store.db.deleteFrom("replies").where("article_id", "=", articleId).execute();
-  if (targets.length === 0) return;
-  await store.db
-    .insertInto("replies")
-    .values(
-      targets.map((t, position) => ({
-        article_id: articleId,
-        position,
-        target_article_id: t.articleId ?? null,
-        target_url: t.url ?? null,
-        target_title: t.title,
-        target_author: t.author,
-        target_publisher: t.publisher,
-        target_date: t.date,
-      })),
-    )
-    .execute();
-}
-
-/** What this article answers, with our own targets resolved to their current path. */
-export async function listReplies(store: Store, articleId: number): Promise<Reply[]> {
-  const rows = await store.db
-    .selectFrom("replies as r")
-    .leftJoin("articles as t", "t.id", "r.target_article_id")
-    .select([
-      "r.target_article_id",
-      "r.target_url",
-      "r.target_title",
-      "r.target_author",
-      "r.target_publisher",
-      "r.target_date",
-      "t.title as ourTitle",
-      "t.path as ourPath",
-      "t.status as ourStatus",
-      "t.language as ourLanguage",
-    ])
-    .where("r.article_id", "=", articleId)
-    .orderBy("r.position")
-    .execute();
-  return rows.map((r) => {
-    const reply: Reply = {
-      title: r.ourTitle ?? r.target_title,
-      author: r.target_author,
-      publisher: r.target_publisher,
-      date: r.target_date,
-    };
-    if (r.target_article_id !== null) reply.articleId = r.target_article_id;
-    if (r.target_url !== null) reply.url = r.target_url;
-    if (r.ourStatus === "published" && r.ourPath) reply.path = r.ourPath;
-    if (r.ourLanguage) reply.language = r.ourLanguage;
-    return reply;
-  });
-}
-
-/** Our published articles that answer this one. */
-export async function listAnswers(store: Store, articleId: number, limit = 50) {
-  const rows = await store.db
-    .selectFrom("replies as r")
-    .innerJoin("articles as a", "a.id", "r.article_id")
-    .select(SUMMARY_COLUMNS)
-    .where("r.target_article_id", "=", articleId)
-    .where("a.status", "=", "published")
-    .orderBy("a.published_at")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    path: r.path ?? "",
-    publishedAt: r.published_at ?? "",
-  }));
-}
-
-export async function replaceQuotations(
-  store: Store,
-  articleId: number,
-  quotations: readonly QuotationRecord[],
-) {
-  await store.db.deleteFrom("quotations").where("article_id", "=", articleId).execute();
-  if (quotations.length === 0) return;
-  await store.db
-    .insertInto("quotations")
-    .values(
-      quotations.map((q) => ({
-        article_id: articleId,
-        position: q.position,
-        text: q.text,
-        citation: q.citation,
-        source_key: q.sourceKey,
-        locator: q.locator,
-      })),
-    )
-    .execute();
-}
-
-export async function listQuotations(store: Store, articleId: number): Promise<QuotationRecord[]> {
-  const rows = await store.db
-    .selectFrom("quotations")
-    .select(["position", "text", "citation", "source_key", "locator"])
-    .where("article_id", "=", articleId)
-    .orderBy("position")
-    .execute();
-  return rows.map((r) => ({
-    position: r.position,
-    text: r.text,
-    citation: r.citation,
-    sourceKey: r.source_key,
-    locator: r.locator,
-  }));
 }
 
 /** Scheduled articles whose time has come, oldest first. */
