@@ -41,7 +41,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const opened = isPostgres ? await openPostgres(url as string, options.schema) : openSqlite(options.dataDir);
   const store = makeStore(opened.kind, opened.location, opened.db);
   try {
-    await migrate(store, opened.migrationContext);
+    await migrate(store, opened.migrationContext, "schema" in opened ? opened.schema : undefined);
     await recordStart(store);
   } catch (error) {
     await store.close();
@@ -75,8 +75,18 @@ function makeStore(
   };
 }
 
-async function migrate(store: Store, context: Parameters<typeof migrationProvider>[0]): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider(context) });
+async function migrate(
+  store: Store,
+  context: Parameters<typeof migrationProvider>[0],
+  schema: string | undefined,
+): Promise<void> {
+  // Named explicitly when set: Kysely looks for its bookkeeping tables in every schema otherwise, and would
+  // find another schema's on a shared server.
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrationProvider(context),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

@@ -1,5 +1,5 @@
 // PostgreSQL: a connection pool; bigint and numeric come back as numbers, as they do from SQLite.
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { UnavailableError } from "../../errors.js";
 import type { MigrationContext } from "../migrations/index.js";
@@ -24,10 +24,13 @@ export async function openPostgres(url: string, schema?: string) {
     connectionTimeoutMillis: 5000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  let currentSchema: string;
   try {
     const client = await pool.connect();
     try {
       if (schema) await client.query(`create schema if not exists "${schema.replace(/"/g, "")}"`);
+      currentSchema =
+        (await client.query<{ name: string }>("select current_schema() as name")).rows[0]?.name ?? "public";
     } finally {
       client.release();
     }
@@ -40,5 +43,5 @@ export async function openPostgres(url: string, schema?: string) {
   const migrationContext: MigrationContext = {
     idColumn: { type: "serial", build: (c) => c.primaryKey() },
   };
-  return { kind: "postgres" as const, location, db, migrationContext, sql };
+  return { kind: "postgres" as const, location, db, migrationContext, schema: currentSchema };
 }
