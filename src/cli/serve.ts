@@ -1,11 +1,12 @@
 // `broadside serve`: opens the store, fills it with the demo publication when asked and empty, serves.
-import { serve } from "@hono/node-server";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { loadConfig } from "../config.js";
 import { publishDueArticles } from "../content/articles.js";
 import { isStoreEmpty, loadDemo } from "../demo/load.js";
 import { createLogger } from "../log.js";
 import { openStore } from "../storage/store.js";
-import { createApp } from "../web/app.js";
+import { createRequestListener } from "../web/app.js";
 import { parseFlags } from "./args.js";
 
 const HELP = `Usage: broadside serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--demo-if-empty]
@@ -35,9 +36,12 @@ export async function runServe(args: string[]): Promise<void> {
     log.info("the store is empty: creating the demo publication (about 300 articles)");
     await loadDemo(store, { articles: 300 });
   }
-  const app = createApp({ store, log, baseUrl: config.baseUrl, pageCache: config.pageCache });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    log.info({ store: store.kind }, `Broadside is serving http://${config.host}:${info.port}/`);
+  const server = createServer(
+    createRequestListener({ store, log, baseUrl: config.baseUrl, pageCache: config.pageCache }),
+  );
+  server.listen(config.port, config.host, () => {
+    const { port } = server.address() as AddressInfo;
+    log.info({ store: store.kind }, `Broadside is serving http://${config.host}:${port}/`);
   });
   server.on("error", (error) => {
     log.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}`);

@@ -1,4 +1,6 @@
 // Assembles the web app: shared middleware, the health check, assets, the public site and error pages.
+import type { RequestListener } from "node:http";
+import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import { findRedirect } from "../content/redirects.js";
 import { InvalidError, NotFoundError } from "../errors.js";
@@ -9,7 +11,7 @@ import { stylesheet } from "./assets.js";
 import { ContentClock } from "./content-clock.js";
 import type { AppEnv } from "./env.js";
 import { renderError } from "./errors.js";
-import { PageCache } from "./page-cache.js";
+import { cacheKey, PageCache } from "./page-cache.js";
 import { publicRoutes } from "./public/routes.js";
 
 export interface AppOptions {
@@ -24,6 +26,20 @@ const MAX_URL = 2048;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]|%[01][0-9a-f]|%7f/i;
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
+  return assemble(options).app;
+}
+
+/** The app as a Node request listener, with warm pages answered from the cache before the app is reached. */
+export function createRequestListener(options: AppOptions): RequestListener {
+  const { app, cache, clock } = assemble(options);
+  const render = getRequestListener(app.fetch);
+  if (!cache) return render;
+  return (req, res) => {
+    if (!cache.serve(req, res, clock.versionNow())) void render(req, res);
+  };
+}
+
+function assemble(options: AppOptions) {
   const { store, log } = options;
   const app = new Hono<AppEnv>();
   const clock = new ContentClock(store);
@@ -61,20 +77,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get("/", (c) => c.redirect(`/${c.var.site.defaultLanguage}/`, 302));
 
   if (cache) {
+    // Fills the cache; hits are answered before the app by `createRequestListener`, or here under app.request.
     app.use("/:lang/*", async (c, next) => {
-      if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
-      const key = c.req.url;
+      if (c.req.method !== "GET") return next();
+      const url = new URL(c.req.url);
+      const key = cacheKey(url.host, url.pathname + url.search);
       const version = await clock.version();
       const hit = cache.get(key, version);
       if (hit) {
         if (c.req.header("if-none-match") === hit.etag) return c.body(null, 304, hit.headers);
-        return c.html(hit.body, 200, hit.headers);
+        return c.body(new Uint8Array(hit.body), 200, hit.headers);
       }
       await next();
       if (c.res.status === 200 && c.res.headers.get("content-type")?.startsWith("text/html")) {
-        const headers = Object.fromEntries(c.res.headers);
         const body = await c.res.clone().text();
-        cache.set(key, version, { status: 200, body, headers, etag: headers.etag ?? "" });
+        cache.set(key, version, body, Object.fromEntries(c.res.headers));
       }
     });
   }
@@ -87,5 +104,5 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return renderError(c, new NotFoundError(`nothing at ${c.req.path}`));
   });
   app.onError((error, c) => renderError(c, error));
-  return app;
+  return { app, cache, clock };
 }

@@ -1,14 +1,14 @@
 // Test support for browser journeys: Debian's Chromium driven by playwright-core, and the app served on
 // 127.0.0.1 from a fresh SQLite store. Without Chromium the journeys are skipped, except under CI.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serve } from "@hono/node-server";
 import { type BrowserContext, chromium } from "playwright-core";
 import { createLogger } from "../../src/log.js";
 import { openStore, type Store } from "../../src/storage/store.js";
-import { createApp } from "../../src/web/app.js";
+import { createRequestListener } from "../../src/web/app.js";
 
 export const CHROMIUM = process.env.BROADSIDE_CHROMIUM ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
@@ -46,10 +46,8 @@ export async function serveFreshStore(): Promise<{
 }> {
   const dataDir = mkdtempSync(join(tmpdir(), "broadside-e2e-"));
   const store = await openStore({ dataDir });
-  const app = createApp({ store, log: createLogger() });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
+  const server = createServer(createRequestListener({ store, log: createLogger() }));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     store,

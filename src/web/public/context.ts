@@ -22,19 +22,30 @@ export function pageContext(site: Site, languageCode: string, origin: string, pa
   return { site, language, t: stringsFor(language.code), origin, path };
 }
 
+// Building an Intl formatter costs far more than using one, and holds native memory until collected:
+// one per language and style, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: string, style: "date" | "dateTime" | "month"): Intl.DateTimeFormat {
+  const key = `${language}|${style}`;
+  let found = formatters.get(key);
+  if (!found) {
+    const options: Intl.DateTimeFormatOptions =
+      style === "month"
+        ? { month: "long", year: "numeric", timeZone: "UTC" }
+        : { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
+    if (style === "dateTime")
+      Object.assign(options, { hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    found = new Intl.DateTimeFormat(language, options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 export function formatDate(iso: string, language: string, withTime = false): string {
-  const options: Intl.DateTimeFormatOptions = {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    timeZone: "UTC",
-  };
-  if (withTime) Object.assign(options, { hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
-  return new Intl.DateTimeFormat(language, options).format(new Date(iso));
+  return formatter(language, withTime ? "dateTime" : "date").format(new Date(iso));
 }
 
 export function monthName(year: number, month: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  return formatter(language, "month").format(new Date(Date.UTC(year, month - 1, 1)));
 }
