@@ -7,6 +7,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 export interface CachedPage {
   body: Buffer;
   headers: Record<string, string>;
+  /** The same headers as Node's flat [name, value, …] list, which it writes without re-reading an object. */
+  rawHeaders: string[];
   etag: string;
 }
 
@@ -33,9 +35,11 @@ export class PageCache {
     if (version !== this.version) return;
     const buffer = Buffer.from(body, "utf8");
     if (buffer.length > this.maxBytes / 10) return;
+    const all = { ...headers, "content-length": String(buffer.length) };
     const page = {
       body: buffer,
-      headers: { ...headers, "content-length": String(buffer.length) },
+      headers: all,
+      rawHeaders: Object.entries(all).flat(),
       etag: headers.etag ?? "",
     };
     this.entries.set(key, page);
@@ -57,7 +61,7 @@ export class PageCache {
       res.writeHead(304, headers);
       res.end();
     } else {
-      res.writeHead(200, hit.headers);
+      res.writeHead(200, hit.rawHeaders);
       res.end(hit.body);
     }
     return true;

@@ -27,9 +27,31 @@ export function openSqlite(dataDir: string) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UnavailableError(`cannot open the database file ${file}: ${reason}`, { cause: error });
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   const migrationContext: MigrationContext = {
     idColumn: { type: "integer", build: (c) => c.primaryKey().autoIncrement() },
   };
   return { kind: "sqlite" as const, location: file, db, migrationContext };
+}
+
+const STATEMENT_CACHE = 500;
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running a typical indexed read, so the
+ * statements are kept by their SQL text (which carries no values: those are bound parameters).
+ */
+function withStatementCache(handle: Sqlite.Database) {
+  const statements = new Map<string, Sqlite.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = handle.prepare(sql);
+        statements.set(sql, statement);
+        if (statements.size > STATEMENT_CACHE) statements.delete(statements.keys().next().value as string);
+      }
+      return statement;
+    },
+  };
 }
