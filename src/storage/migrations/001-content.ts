@@ -57,9 +57,6 @@ export async function up(db: Kysely<unknown>, { idColumn }: MigrationContext): P
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("standfirst", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("slug", "text", (c) => c.notNull())
-    .addColumn("body", "text", (c) => c.notNull())
-    .addColumn("html", "text", (c) => c.notNull())
-    .addColumn("text", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull())
     .addColumn("published_at", "text")
     .addColumn("path", "text", (c) => c.unique())
@@ -71,6 +68,11 @@ export async function up(db: Kysely<unknown>, { idColumn }: MigrationContext): P
     .addColumn("correction", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("featured", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("word_count", "integer", (c) => c.notNull().defaultTo(0))
+    // The large columns come last: SQLite reads a row's columns in order, so a listing that needs only the
+    // title and path never walks the overflow pages of the text before them.
+    .addColumn("body", "text", (c) => c.notNull())
+    .addColumn("html", "text", (c) => c.notNull())
+    .addColumn("text", "text", (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex("articles_listing")
