@@ -1,134 +1,200 @@
-// The demo publication's people, topics, series and cited sources: fixed lists, so a screenshot of the demo
-// always shows the same masthead of writers and the same topic tree.
-import { slugify } from "../content/slug.js";
+// The demo publication's writers, topic tree and series: fixed lists, so that every demo shows the same
+// masthead, and small (the article stream refers to them by key).
 import type { GeneratedPerson, GeneratedSeries, GeneratedTopic } from "./generate.js";
 
-const WRITERS = [
-  "Amara Njoroge",
-  "Daniel Ferreira",
-  "Helen Marsh",
-  "Tomás Ibarra",
-  "Ingrid Sørensen",
-  "Kwame Mensah",
-  "Lucía Romero",
-  "Peter Schwarz",
-  "Anjali Rao",
-  "Jonas Keller",
-  "Farah Haddad",
-  "Miguel Santos",
-  "Clara Vogt",
-  "Sipho Dlamini",
-  "Nadia Petrova",
-  "Owen Gallagher",
-  "Yusuf Demir",
-  "Marta Kowalska",
-  "Samuel Otieno",
-  "Elena Conti",
-  "Rafael Mendes",
-  "Hannah Brandt",
-  "Kenji Mori",
-  "Aisha Bello",
+/** [name, its German spelling where that differs, index of the writer's beat] */
+const WRITERS: [string, string | undefined, number][] = [
+  ["Helen Marsh", undefined, 0],
+  ["Daniel Ferreira", undefined, 5],
+  ["Amara Njoroge", undefined, 2],
+  ["Tomás Ibarra", undefined, 5],
+  ["Ingrid Sørensen", undefined, 1],
+  ["Kwame Mensah", undefined, 2],
+  ["Lucía Romero", undefined, 4],
+  ["Jonas Keller", undefined, 1],
+  ["Anjali Rao", undefined, 6],
+  ["Farah Haddad", undefined, 7],
+  ["Miguel Santos", undefined, 9],
+  ["Clara Vogt", undefined, 3],
+  ["Sipho Dlamini", undefined, 2],
+  ["Nadia Petrova", "Nadja Petrowa", 8],
+  ["Owen Gallagher", undefined, 9],
+  ["Yusuf Demir", undefined, 7],
+  ["Marta Kowalska", undefined, 0],
+  ["Samuel Otieno", undefined, 2],
+  ["Elena Conti", undefined, 4],
+  ["Rafael Mendes", undefined, 5],
+  ["Hannah Brandt", undefined, 3],
+  ["Kenji Mori", undefined, 6],
+  ["Aisha Bello", undefined, 2],
+  ["Nikolai Vasilyev", "Nikolai Wassiljew", 8],
+  ["Dmitri Sokolov", "Dmitri Sokolow", 0],
+  ["Yannis Papadakis", "Jannis Papadakis", 1],
+  ["Wanjiru Kamau", undefined, 2],
+  ["Peter Novak", undefined, 3],
 ];
 
-const PEN_NAMES = ["Lucien Vane", "K. Oduya", "Spartak"];
+const BEATS: [string, string][] = [
+  ["the history of the labour movement", "die Geschichte der Arbeiterbewegung"],
+  ["European politics", "europäische Politik"],
+  ["East and southern Africa", "Ost- und Südafrika"],
+  ["economics and finance", "Wirtschaft und Finanzen"],
+  ["culture and film", "Kultur und Film"],
+  ["Latin America", "Lateinamerika"],
+  ["South Asia", "Südasien"],
+  ["war and militarism", "Krieg und Militarismus"],
+  ["the history of the Soviet Union", "die Geschichte der Sowjetunion"],
+  ["workers’ struggles", "Arbeitskämpfe"],
+];
+
+/** Single names, an ordinary-looking double name and initials: the three ways pen names are chosen. */
+const PEN_NAMES: [string, string, string][] = [
+  ["Vindex", "Kenya", "Kenia"],
+  ["Clara Nord", "Germany", "Deutschland"],
+  ["K. R. Marten", "Sri Lanka", "Sri Lanka"],
+  ["Tribunus", "Turkey", "der Türkei"],
+];
+
+const FIRST_INSTITUTION = WRITERS.length + PEN_NAMES.length + 1;
+export const INSTITUTIONS = {
+  board: `p${FIRST_INSTITUTION}`,
+  german: `p${FIRST_INSTITUTION + 1}`,
+  committee: `p${FIRST_INSTITUTION + 2}`,
+};
 
 export function people(): GeneratedPerson[] {
-  const writers: GeneratedPerson[] = WRITERS.map((name, i) => ({
-    key: `p${i + 1}`,
-    name,
-    kind: "individual",
-    bio: `${name} writes on history, politics and the labour movement.`,
-    localizations: [
-      { language: "de", name, bio: `${name} schreibt über Geschichte, Politik und die Arbeiterbewegung.` },
-    ],
-  }));
-  const pens: GeneratedPerson[] = PEN_NAMES.map((name, i) => ({
-    key: `pen${i + 1}`,
-    name,
-    kind: "pen_name",
-    bio: `${name} is the pen name of a writer who publishes under it for their own safety.`,
-    localizations: [],
-  }));
+  const writers = WRITERS.map(([name, german, beat], i): GeneratedPerson => {
+    const [area, gebiet] = BEATS[beat] ?? ["politics", "Politik"];
+    const since = 2001 + ((i * 7) % 22);
+    return {
+      key: `p${i + 1}`,
+      name,
+      kind: "individual",
+      bio: `${name} has written for Broadside on ${area} since ${since}.`,
+      localizations: [
+        {
+          language: "de",
+          name: german ?? name,
+          bio: `${german ?? name} schreibt seit ${since} für Broadside über ${gebiet}.`,
+        },
+      ],
+    };
+  });
+  const pens = PEN_NAMES.map(
+    ([name, country, land], i): GeneratedPerson => ({
+      key: `p${WRITERS.length + i + 1}`,
+      name,
+      kind: "pen_name",
+      bio: `${name} is the pen name of a writer in ${country} who cannot safely publish under their name.`,
+      localizations: [
+        {
+          language: "de",
+          name,
+          bio: `${name} ist das Pseudonym eines Autors in ${land}, der unter eigenem Namen gefährdet wäre.`,
+        },
+      ],
+    }),
+  );
   const institutions: GeneratedPerson[] = [
-    {
-      key: "board",
-      name: "International Editorial Board",
-      kind: "institution",
-      bio: "The editorial board responsible for the publication's statements.",
-      localizations: [
-        {
-          language: "de",
-          name: "Internationale Redaktion",
-          bio: "Die für die Erklärungen verantwortliche Redaktion.",
-        },
+    institution(INSTITUTIONS.board, "International Editorial Board", "Internationale Redaktion", [
+      "The board responsible for the publication’s statements and its editorial line.",
+      "Die für die Erklärungen und die redaktionelle Linie der Publikation verantwortliche Redaktion.",
+    ]),
+    institution(
+      INSTITUTIONS.german,
+      "Editorial Board of the German Edition",
+      "Redaktion der deutschen Ausgabe",
+      ["The editors of the German-language edition.", "Die Redaktion der deutschsprachigen Ausgabe."],
+    ),
+    institution(
+      INSTITUTIONS.committee,
+      "Committee for the Defence of Political Prisoners",
+      "Komitee zur Verteidigung politischer Gefangener",
+      [
+        "A committee that campaigns for the release of imprisoned workers and journalists.",
+        "Ein Komitee, das sich für die Freilassung inhaftierter Arbeiter und Journalisten einsetzt.",
       ],
-    },
-    {
-      key: "board-de",
-      name: "Editorial Board of the German Edition",
-      kind: "institution",
-      bio: "The editors of the German-language edition.",
-      localizations: [
-        {
-          language: "de",
-          name: "Redaktion der deutschen Ausgabe",
-          bio: "Die Redaktion der deutschsprachigen Ausgabe.",
-        },
-      ],
-    },
+    ),
   ];
   return [...writers, ...pens, ...institutions];
 }
 
-/** [key, English name, German name, parent key] */
-const TOPICS: [string, string, string, string?][] = [
-  ["history", "History", "Geschichte"],
-  ["russian-revolution", "Russian Revolution", "Russische Revolution", "history"],
-  ["spanish-civil-war", "Spanish Civil War", "Spanischer Bürgerkrieg", "history"],
-  ["stalinism", "Stalinism", "Stalinismus", "history"],
-  [
-    "fourth-international",
-    "History of the Fourth International",
-    "Geschichte der Vierten Internationale",
-    "history",
-  ],
-  ["world", "World Politics", "Weltpolitik"],
-  ["africa", "Africa", "Afrika", "world"],
-  ["kenya", "Kenya", "Kenia", "africa"],
-  ["south-africa", "South Africa", "Südafrika", "africa"],
-  ["nigeria", "Nigeria", "Nigeria", "africa"],
-  ["europe", "Europe", "Europa", "world"],
-  ["germany", "Germany", "Deutschland", "europe"],
-  ["greece", "Greece", "Griechenland", "europe"],
-  ["spain", "Spain", "Spanien", "europe"],
-  ["asia", "Asia", "Asien", "world"],
-  ["sri-lanka", "Sri Lanka", "Sri Lanka", "asia"],
-  ["china", "China", "China", "asia"],
-  ["americas", "The Americas", "Amerika", "world"],
-  ["united-states", "United States", "USA", "americas"],
-  ["brazil", "Brazil", "Brasilien", "americas"],
-  ["mexico", "Mexico", "Mexiko", "americas"],
-  ["economy", "Economy", "Wirtschaft"],
-  ["finance", "Finance", "Finanzen", "economy"],
-  ["trade", "Trade", "Handel", "economy"],
-  ["labour", "Labour", "Arbeit", "economy"],
-  ["culture", "Culture", "Kultur"],
-  ["film", "Film", "Film", "culture"],
-  ["books", "Books", "Bücher", "culture"],
-  ["music", "Music", "Musik", "culture"],
-  ["science", "Science", "Wissenschaft"],
-  ["health", "Public Health", "Gesundheit", "science"],
-  ["struggles", "Workers’ Struggles", "Arbeitskämpfe"],
+function institution(key: string, name: string, german: string, [bio, deBio]: string[]): GeneratedPerson {
+  return {
+    key,
+    name,
+    kind: "institution",
+    bio: bio ?? "",
+    localizations: [{ language: "de", name: german, ...(deBio ? { bio: deBio } : {}) }],
+  };
+}
+
+/** [English name, German name, depth]: a topic's parent is the nearest topic above it one level up. */
+const TOPICS: [string, string, number][] = [
+  ["History", "Geschichte", 0],
+  ["Russian Revolution", "Russische Revolution", 1],
+  ["Spanish Civil War", "Spanischer Bürgerkrieg", 1],
+  ["Stalinism", "Stalinismus", 1],
+  ["Second World War", "Zweiter Weltkrieg", 1],
+  ["Labour History", "Geschichte der Arbeiterbewegung", 1],
+  ["World Politics", "Weltpolitik", 0],
+  ["Africa", "Afrika", 1],
+  ["Kenya", "Kenia", 2],
+  ["South Africa", "Südafrika", 2],
+  ["Nigeria", "Nigeria", 2],
+  ["Europe", "Europa", 1],
+  ["Germany", "Deutschland", 2],
+  ["Greece", "Griechenland", 2],
+  ["Spain", "Spanien", 2],
+  ["France", "Frankreich", 2],
+  ["Asia", "Asien", 1],
+  ["Sri Lanka", "Sri Lanka", 2],
+  ["China", "China", 2],
+  ["India", "Indien", 2],
+  ["The Americas", "Amerika", 1],
+  ["United States", "USA", 2],
+  ["Brazil", "Brasilien", 2],
+  ["Mexico", "Mexiko", 2],
+  ["Middle East", "Naher Osten", 1],
+  ["Economy", "Wirtschaft", 0],
+  ["Finance", "Finanzen", 1],
+  ["Trade", "Handel", 1],
+  ["Wages and Work", "Löhne und Arbeit", 1],
+  ["Culture", "Kultur", 0],
+  ["Film", "Film", 1],
+  ["Books", "Bücher", 1],
+  ["Music", "Musik", 1],
+  ["Art", "Kunst", 1],
+  ["Science", "Wissenschaft", 0],
+  ["Public Health", "Gesundheit", 1],
+  ["Climate", "Klima", 1],
+  ["Workers’ Struggles", "Arbeitskämpfe", 0],
+  ["War and Militarism", "Krieg und Militarismus", 0],
 ];
 
 export function topics(): GeneratedTopic[] {
-  return TOPICS.map(([key, name, german, parentKey]) => ({
-    key,
-    name,
-    ...(parentKey ? { parentKey } : {}),
-    description: `Articles on ${name.toLowerCase() === name ? name : name}.`,
-    localizations: [{ language: "de", name: german, description: `Artikel zum Thema ${german}.` }],
-  }));
+  const parents: string[] = [];
+  return TOPICS.map(([name, german, depth], i): GeneratedTopic => {
+    const key = `t${i + 1}`;
+    parents[depth] = key;
+    const parentKey = depth > 0 ? parents[depth - 1] : undefined;
+    return {
+      key,
+      name,
+      ...(parentKey ? { parentKey } : {}),
+      description: `Reporting, analysis and history: ${name}.`,
+      localizations: [
+        { language: "de", name: german, description: `Berichte, Analysen und Geschichte: ${german}.` },
+      ],
+    };
+  });
+}
+
+/** A topic's key by its English name; the stream uses it to give series and reviews fitting topics. */
+export function topicKey(name: string): string {
+  const index = TOPICS.findIndex(([english]) => english === name);
+  if (index < 0) throw new Error(`no demo topic is called "${name}"`);
+  return `t${index + 1}`;
 }
 
 export function series(): GeneratedSeries[] {
@@ -136,61 +202,17 @@ export function series(): GeneratedSeries[] {
     {
       key: "s1",
       title: "Lessons of Spain",
-      description: "Four articles on the Spanish revolution of 1936–37.",
+      description: "The Spanish revolution and civil war of 1936–39, in four parts.",
     },
     {
       key: "s2",
-      title: "The Archive of 1937",
-      description: "What the opened archives show about the purges.",
+      title: "The Long Depression",
+      description: "Four articles on the world economy since the crash of 2008.",
     },
-    { key: "s3", title: "Kenya after Independence", description: "A history in four parts." },
+    {
+      key: "s3",
+      title: "Kenya after Independence",
+      description: "Six decades of Kenyan politics, from the Lancaster House talks to the present.",
+    },
   ];
-}
-
-const PUBLISHERS: [string, string][] = [
-  ["Mehring Books", "Detroit"],
-  ["Example Press", "New York"],
-  ["Arbeiterpresse Verlag", "Essen"],
-  ["Northbridge University Press", "London"],
-  ["Ediciones del Sur", "Buenos Aires"],
-];
-
-const SOURCE_TITLES = [
-  ["The Revolution Betrayed Again", "book"],
-  ["Letters from the Archive", "chapter"],
-  ["The Crisis of the Republic", "book"],
-  ["Notes on the Strike Wave", "article-newspaper"],
-  ["The Economics of Austerity", "book"],
-  ["Memoirs of a Dockworker", "book"],
-  ["The Trials and Their Witnesses", "chapter"],
-  ["Speech to the Congress", "chapter"],
-  ["The Land Question", "book"],
-  ["A History of the Railway Union", "book"],
-  ["On the Popular Front", "chapter"],
-  ["Report of the Commission of Inquiry", "report"],
-  ["The Price of Bread", "article-newspaper"],
-  ["Writings on the National Question", "chapter"],
-  ["The Ninety Days", "book"],
-  ["The Long Depression", "book"],
-] as const;
-
-export function sources(): { id: string; [field: string]: unknown }[] {
-  return SOURCE_TITLES.map(([title, type], i) => {
-    const author = WRITERS[(i * 7 + 3) % WRITERS.length] ?? "Anonymous";
-    const [given, ...family] = author.split(" ");
-    const [publisher, place] = PUBLISHERS[i % PUBLISHERS.length] ?? ["Example Press", "New York"];
-    const year = 1930 + ((i * 13) % 90);
-    const id = slugify(`${family.join(" ")} ${title.split(" ").at(-1)} ${year}`).replace(/[^a-z0-9-]/g, "");
-    return {
-      id,
-      type,
-      title,
-      author: [{ given, family: family.join(" ") }],
-      ...(type === "chapter" ? { "container-title": `Collected Writings [${year - 2}–${year - 1}]` } : {}),
-      ...(type === "article-newspaper"
-        ? { "container-title": "The Evening Courier" }
-        : { publisher, "publisher-place": place }),
-      issued: { "date-parts": [[year]] },
-    };
-  });
 }

@@ -32,7 +32,7 @@ export function english(words: Words): Language {
     inst: lists.inst,
     year: lists.year,
     name: lists.name,
-    work: lists.work.map((title) => `*${title}*`),
+    work: lists.work,
   };
 
   const wordsOf = (spec: TokenSpec, source: string): string[] => {

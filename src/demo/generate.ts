@@ -1,10 +1,16 @@
-// Generates a publication: its people, topics, series and sources, and a lazy, date-ordered stream of
-// articles (so 100,000 articles of 2,000 words need no more memory than ten). Deterministic for a seed.
-import { people, series, sources, topics } from "./cast.js";
-import { Random } from "./prng.js";
-import { fill, type Vocabulary } from "./vocabulary.js";
-import { german } from "./vocabulary-de.js";
-import { english } from "./vocabulary-en.js";
+// Generates a demo publication: its people, topics, series and sources, and a lazy, date-ordered stream of
+// articles, so that 100,000 articles of 2,000 words need no more memory than ten. Deterministic for a seed,
+// and free of storage: src/demo/load.ts puts the result into a store.
+import { InvalidError } from "../errors.js";
+import { Desk } from "./bylines.js";
+import { Calendar } from "./calendar.js";
+import { people, series, topicKey, topics } from "./cast.js";
+import { planArticles } from "./plan.js";
+import { Random } from "./random.js";
+import { answersOf, outsidePiece, remember, translatable, type Written } from "./replies.js";
+import { sources } from "./sources.js";
+import { voiceFor } from "./voice.js";
+import { type Piece, writeArticle } from "./writing.js";
 
 export interface GeneratedPerson {
   key: string;
@@ -25,6 +31,7 @@ export interface GeneratedSeries {
   title: string;
   description: string;
 }
+/** A CSL-JSON item: type book, chapter or article-newspaper, author, title, container-title, issued… */
 export interface GeneratedSource {
   id: string;
   [field: string]: unknown;
@@ -43,22 +50,29 @@ export interface GeneratedArticle {
   language: string;
   title: string;
   standfirst: string;
+  /** Markdown, with Pandoc citations of `sources` and footnotes. */
   body: string;
   authorKeys: string[];
   topicKeys: string[];
   series?: { key: string; part: number };
   translationOfKey?: string;
+  /** Earlier articles of the same publication that this one answers. */
   inReplyToKeys: string[];
   externalReply?: { title: string; author: string; publisher: string; url?: string };
+  /** ISO 8601, UTC. */
   publishedAt: string;
   featured: boolean;
 }
 export interface GenerateOptions {
   articles: number;
   seed?: number;
+  /** The first is the main edition; default ["en", "de"]. */
   languages?: string[];
+  /** How many years the archive spans; default 6. */
   years?: number;
+  /** The last possible publication time; default 2026-11-20T09:00:00Z, so the output is deterministic. */
   end?: Date;
+  /** Default 700 for the demo; the benchmarks ask for 2,000. */
   wordsPerArticle?: number;
 }
 export interface GeneratedPublication {
@@ -66,201 +80,170 @@ export interface GeneratedPublication {
   topics: GeneratedTopic[];
   series: GeneratedSeries[];
   sources: GeneratedSource[];
+  /** Lazy: each iteration writes the articles afresh, the same ones in the same order. */
   articles: Iterable<GeneratedArticle>;
 }
 
-const VOCABULARIES: Record<string, Vocabulary> = { en: english, de: german };
-const KINDS: [GeneratedKind, number][] = [
-  ["article", 70],
-  ["analysis", 12],
-  ["statement", 6],
-  ["review", 5],
-  ["letter", 3],
-  ["interview", 2],
-  ["obituary", 2],
-];
-const SERIES_PARTS = 4;
-const EXCHANGE_LENGTH = 4;
+const DEFAULT_END = "2026-11-20T09:00:00Z";
 
 export function generatePublication(options: GenerateOptions): GeneratedPublication {
-  const cast = { persons: people(), topics: topics(), series: series(), sources: sources() };
-  return { ...cast, articles: { [Symbol.iterator]: () => articles(options, cast) } };
+  const { articles, years = 6, languages = ["en", "de"], wordsPerArticle = 700 } = options;
+  if (!Number.isInteger(articles) || articles < 0) throw new InvalidError("articles must be a whole number");
+  if (!(years > 0)) throw new InvalidError("years must be more than zero");
+  if (!(wordsPerArticle > 0)) throw new InvalidError("wordsPerArticle must be more than zero");
+  if (languages.length === 0) throw new InvalidError("a publication needs at least one language");
+  for (const language of languages) {
+    try {
+      voiceFor(language);
+    } catch (error) {
+      throw new InvalidError(`cannot write demo articles in "${language}"`, { cause: error });
+    }
+  }
+  const cast: Cast = { persons: people(), topics: topics(), series: series(), sources: sources() };
+  const settings: Settings = {
+    articles,
+    years,
+    languages,
+    wordsPerArticle,
+    seed: options.seed ?? 1937,
+    end: options.end ?? new Date(DEFAULT_END),
+  };
+  return { ...cast, articles: { [Symbol.iterator]: () => stream(settings, cast) } };
 }
 
-function* articles(
-  options: GenerateOptions,
-  cast: {
-    persons: GeneratedPerson[];
-    topics: GeneratedTopic[];
-    series: GeneratedSeries[];
-    sources: GeneratedSource[];
-  },
-): Generator<GeneratedArticle> {
-  const random = new Random(options.seed ?? 1937);
-  const languages = options.languages ?? ["en", "de"];
-  const first = languages[0] ?? "en";
-  const count = options.articles;
-  const end = (options.end ?? new Date("2026-11-20T09:00:00Z")).getTime();
-  const start = end - (options.years ?? 6) * 365.25 * 86_400_000;
-  const step = (end - start) / Math.max(count, 1);
-  const words = options.wordsPerArticle ?? 700;
-  const writers = cast.persons.filter((p) => p.kind === "individual").map((p) => p.key);
-  const pens = cast.persons.filter((p) => p.kind === "pen_name").map((p) => p.key);
-  const topicKeys = cast.topics.map((t) => t.key);
-  const sourceIds = cast.sources.map((s) => s.id);
+type Cast = Omit<GeneratedPublication, "articles">;
+type Settings = Required<Omit<GenerateOptions, "end">> & { end: Date };
 
-  // Planned slots: series parts every third article, and an exchange of replies, placed by position.
-  const planned = new Map<number, { series?: { key: string; part: number }; exchange?: number }>();
-  cast.series.forEach((s, i) => {
-    const from = Math.floor(count * (0.35 + i * 0.25));
-    for (let part = 1; part <= SERIES_PARTS; part++)
-      planned.set(from + (part - 1) * 3, { series: { key: s.key, part } });
-  });
-  const exchangeFrom = Math.floor(count * 0.5) + 1;
-  for (let i = 0; i < EXCHANGE_LENGTH; i++) planned.set(exchangeFrom + i * 2, { exchange: i });
+const KINDS: [GeneratedKind, number][] = [
+  ["article", 62],
+  ["analysis", 14],
+  ["statement", 6],
+  ["review", 6],
+  ["letter", 4],
+  ["interview", 5],
+  ["obituary", 3],
+];
+/** An analysis runs longer than the average article, a letter much shorter. */
+const LENGTHS: Record<GeneratedKind, number> = {
+  article: 1,
+  analysis: 1.4,
+  statement: 0.6,
+  review: 0.9,
+  letter: 0.35,
+  interview: 1,
+  obituary: 0.6,
+};
+const SERIES_TOPICS = [
+  ["Spanish Civil War", "Spain"],
+  ["Finance", "Economy"],
+  ["Kenya", "Africa"],
+].map((names) => names.map(topicKey));
 
-  const recent: { key: string; authors: string[]; topics: string[] }[] = [];
-  let exchangePrevious: string | undefined;
+interface Exchange {
+  last: Written;
+  /** The authors of the article before the last, who answer in turn. */
+  before?: string[];
+}
+
+function* stream(settings: Settings, cast: Cast): Generator<GeneratedArticle> {
+  const { articles: count, languages, seed } = settings;
+  const [first = "en", ...others] = languages;
+  const random = new Random(seed);
+  const calendar = new Calendar(count, settings.end, settings.years, new Random(seed ^ 0x5f3759df));
+  const plans = planArticles(
+    calendar,
+    count,
+    cast.series.map((s) => s.key),
+    random,
+  );
+  const times = calendar.times(new Random(seed ^ 0x2545f491));
+  const desk = new Desk(cast.persons, cast.topics);
+  const recent: Written[] = [];
+  const exchanges = new Map<number, Exchange>();
+
   for (let i = 0; i < count; i++) {
-    const plan = planned.get(i);
+    const publishedAt = times.next().value ?? settings.end.toISOString();
     const key = `a${i + 1}`;
-    const when = new Date(start + i * step + random.next() * step * 0.5);
-    when.setUTCSeconds(0, 0);
-    const inFirst = plan !== undefined || languages.length === 1 || random.chance(0.8);
-    const language = inFirst ? first : random.pick(languages.slice(1));
-    const vocabulary = VOCABULARIES[language] ?? english;
-    const kind: GeneratedKind = plan ? "article" : random.weighted(KINDS);
-    const original = !inFirst && recent.length > 0 && random.chance(0.4) ? random.pick(recent) : undefined;
-    const authorKeys =
-      original?.authors ??
-      (kind === "statement"
-        ? [language === first ? "board" : "board-de"]
-        : random.chance(0.08)
-          ? [random.pick(pens)]
-          : random.chance(0.1)
-            ? [random.pick(writers), random.pick(writers)].filter((k, n, all) => all.indexOf(k) === n)
-            : [random.pick(writers)]);
-    const topicsOf =
-      original?.topics ??
-      [random.pick(topicKeys), random.pick(topicKeys)].filter((k, n, all) => all.indexOf(k) === n);
+    const plan = plans.get(i);
+    const language = plan || others.length === 0 || random.chance(0.8) ? first : random.pick(others);
+
+    const original = language === first ? undefined : translatable(recent, language, random);
+    if (original) {
+      original.translatedInto.add(language);
+      yield {
+        key,
+        kind: original.piece.kind,
+        language,
+        ...writeArticle(language, original.piece, cast.sources),
+        authorKeys: original.authorKeys,
+        topicKeys: original.topicKeys,
+        translationOfKey: original.key,
+        inReplyToKeys: [],
+        publishedAt,
+        featured: false,
+      };
+      continue;
+    }
+
+    const kind = plan ? "article" : random.weighted(KINDS);
+    const exchange = plan?.exchange && exchanges.get(plan.exchange.chain);
+    let answered: Written[] = [];
+    if (exchange) answered = [exchange.last];
+    else if (!plan && language === first) answered = answersOf(kind, recent, random);
+    const externalReply =
+      !plan && answered.length === 0 && kind !== "letter" && random.chance(0.015)
+        ? outsidePiece(language, publishedAt.slice(0, 4), random)
+        : undefined;
+    const authorKeys = exchange
+      ? (exchange.before ?? [desk.otherThan(exchange.last.authorKeys, random)])
+      : desk.authorsOf(kind, language, random);
+    const seriesIndex = cast.series.findIndex((s) => s.key === plan?.series?.key);
+    const topicKeys = SERIES_TOPICS[seriesIndex] ?? exchange?.last.topicKeys ?? desk.topicsOf(kind, random);
+    const [answer] = answered;
+    const replyTo = answer
+      ? { person: desk.printed(answer.authorKeys, language), title: answer.title }
+      : externalReply && { person: externalReply.author, title: externalReply.title };
+    const piece: Piece = {
+      kind,
+      seed: random.uint32(),
+      words: Math.round(settings.wordsPerArticle * LENGTHS[kind]),
+      year: Number(publishedAt.slice(0, 4)),
+      ...(plan?.series ? { series: { part: plan.series.part, parts: plan.series.parts } } : {}),
+      ...(replyTo ? { answers: replyTo } : {}),
+    };
+    const text = writeArticle(language, piece, cast.sources);
+    // The first part of the newest series leads the front page; a few others are chosen by the editors.
+    const lead = plan?.series?.part === 1 && plan.series.key === cast.series.at(-1)?.key;
     const article: GeneratedArticle = {
       key,
       kind,
       language,
-      title: headline(vocabulary, random, plan?.series),
-      standfirst: fill(random.pick(vocabulary.standfirsts), vocabulary, random),
-      body: body(
-        vocabulary,
-        random,
-        kind === "analysis" ? words * 1.3 : kind === "letter" ? words * 0.4 : words,
-        kind,
-        sourceIds,
-      ),
+      ...text,
       authorKeys,
-      topicKeys: topicsOf,
-      inReplyToKeys: [],
-      publishedAt: when.toISOString(),
-      featured: random.chance(0.03),
+      topicKeys,
+      inReplyToKeys: answered.map((a) => a.key),
+      publishedAt,
+      featured: random.chance(0.03) || lead,
     };
-    if (plan?.series) article.series = plan.series;
-    if (original) article.translationOfKey = original.key;
-    if (plan?.exchange !== undefined) {
-      if (exchangePrevious) article.inReplyToKeys.push(exchangePrevious);
-      exchangePrevious = key;
-    } else if (inFirst && recent.length > 0 && random.chance(0.04)) {
-      article.inReplyToKeys.push(random.pick(recent).key);
-    }
-    if (random.chance(0.02)) {
-      article.externalReply = {
-        title: fill(random.pick(vocabulary.headlines), vocabulary, random),
-        author: random.pick(["M. Kariuki", "J. Lindqvist", "P. Okafor", "R. Alvarez"]),
-        publisher: random.pick(["The Morning Ledger", "League for Order", "Northern Review"]),
-        ...(random.chance(0.5) ? { url: `https://ledger.example/articles/${i}` } : {}),
-      };
-    }
-    if (inFirst) {
-      recent.push({ key, authors: authorKeys, topics: topicsOf });
-      if (recent.length > 40) recent.shift();
+    if (plan?.series) article.series = { key: plan.series.key, part: plan.series.part };
+    if (externalReply) article.externalReply = externalReply;
+
+    const written: Written = {
+      key,
+      piece,
+      authorKeys,
+      topicKeys,
+      title: text.title,
+      translatedInto: new Set(),
+    };
+    if (plan?.exchange) {
+      exchanges.set(plan.exchange.chain, {
+        last: written,
+        ...(exchange ? { before: exchange.last.authorKeys } : {}),
+      });
+    } else if (language === first) {
+      remember(recent, written);
     }
     yield article;
   }
-}
-
-function headline(vocabulary: Vocabulary, random: Random, series?: { part: number }): string {
-  const title = fill(random.pick(vocabulary.headlines), vocabulary, random);
-  return series ? `${title} (${vocabulary.linkWords.partOf} ${series.part})` : title;
-}
-
-function body(
-  vocabulary: Vocabulary,
-  random: Random,
-  words: number,
-  kind: GeneratedKind,
-  sourceIds: string[],
-): string {
-  const paragraphs: string[] = [];
-  const notes: string[] = [];
-  const target = Math.max(1, Math.round(words / 85));
-  const quotationsAt = new Set<number>();
-  if (kind !== "letter" && kind !== "statement") {
-    const quotations = random.int(0, 2);
-    for (let q = 0; q < quotations; q++) quotationsAt.add(random.int(1, Math.max(1, target - 1)));
-  }
-  for (let p = 0; p < target; p++) {
-    if (target > 12 && p > 0 && p % 6 === 0)
-      paragraphs.push(`## ${fill(random.pick(vocabulary.headings), vocabulary, random)}`);
-    const sentences: string[] = [];
-    for (let s = random.int(3, 6); s > 0; s--)
-      sentences.push(fill(random.pick(vocabulary.sentences), vocabulary, random));
-    let paragraph = sentences.join(" ");
-    if (random.chance(0.15)) paragraph = paragraph.replace(/^(\S+ \S+ \S+)/, "*$1*");
-    if (notes.length < 3 && random.chance(0.12)) {
-      notes.push(fill(random.pick(vocabulary.footnotes), vocabulary, random));
-      paragraph += `[^${notes.length}]`;
-    } else if (random.chance(0.05)) {
-      paragraph = `${paragraph.replace(/\.$/, "")} [see @${random.pick(sourceIds)}, p. ${random.int(3, 400)}].`;
-    }
-    paragraphs.push(paragraph);
-    if (quotationsAt.has(p)) paragraphs.push(quotation(vocabulary, random, sourceIds));
-    if (kind === "analysis" && p === 2) paragraphs.push(table(vocabulary, random));
-    if (p === 4 && random.chance(0.15)) paragraphs.push(list(vocabulary, random));
-  }
-  for (const [n, note] of notes.entries()) paragraphs.push(`[^${n + 1}]: ${note}`);
-  return paragraphs.join("\n\n");
-}
-
-function quotation(vocabulary: Vocabulary, random: Random, sourceIds: string[]): string {
-  const lines = [];
-  for (let n = random.int(1, 2); n > 0; n--)
-    lines.push(`> ${fill(random.pick(vocabulary.quotations), vocabulary, random)}`);
-  const page = random.int(5, 600);
-  const locator = random.weighted<string>([
-    [`p. ${page}`, 5],
-    [`pp. ${page}, ${page + random.int(1, 9)}`, 3],
-    [`ch. ${random.int(1, 12)}`, 1],
-  ]);
-  return `${lines.join("\n>\n")}\n>\n> [@${random.pick(sourceIds)}, ${locator}]`;
-}
-
-function table(vocabulary: Vocabulary, random: Random): string {
-  const header = vocabulary.table.caption.map((c) => fill(c, vocabulary, random));
-  const rows = [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`,
-  ];
-  let year = random.int(1920, 2000);
-  for (let r = 0; r < vocabulary.table.rows; r++) {
-    rows.push(
-      `| ${year} | ${random.int(1000, 900_000).toLocaleString("en")} | ${random.int(10_000, 9_000_000).toLocaleString("en")} |`,
-    );
-    year += random.int(1, 4);
-  }
-  return rows.join("\n");
-}
-
-function list(vocabulary: Vocabulary, random: Random): string {
-  return Array.from(
-    { length: random.int(3, 5) },
-    () => `- ${fill(random.pick(vocabulary.sentences), vocabulary, random)}`,
-  ).join("\n");
 }

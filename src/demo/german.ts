@@ -1,7 +1,8 @@
 // German for the template engine: articles and adjective endings by gender, case and determiner, worked out
 // once per word and form. Nouns are written `f Krise/Krisen`, `m Streik/Streiks/Streiks` (nominative,
-// genitive, plural) or `pl Arbeiter`; a word ending in `+` before the noun is an adjective that is declined
-// with it (`m Internationaler+ Währungsfonds` would be wrong: the stem is `International+`).
+// genitive, plural) or `pl Arbeiter`; a stem ending in `+` before the noun is an adjective declined with it
+// (`m International+ Währungsfonds`). A slot may open with a preposition that takes the dative and merges
+// with the article: `{von noun}` is "vom Streik" or "von der Krise".
 import {
   entries,
   groupThousands,
@@ -41,6 +42,14 @@ const ARTICLES: Record<string, string[][]> = {
     ["diesem", "dieser", "diesem", "diesen"],
     ["dieses", "dieser", "dieses", "dieser"],
   ],
+};
+/** A preposition taking the dative, and the forms it contracts to with the article: `von dem` is `vom`. */
+const PREPOSITIONS: Record<string, Record<string, string>> = {
+  von: { dem: "vom" },
+  zu: { dem: "zum", der: "zur" },
+  in: { dem: "im" },
+  an: { dem: "am" },
+  bei: { dem: "beim" },
 };
 const WEAK = [
   ["e", "e", "e", "en"],
@@ -88,7 +97,7 @@ export function german(words: Words): Language {
     place: lists.place,
     year: lists.year,
     name: lists.name,
-    work: lists.work.map((title) => `*${title}*`),
+    work: lists.work,
   };
   const phrases = new Map<string, { articles: string[]; endings: string[]; tails: string[] }>();
 
@@ -96,9 +105,13 @@ export function german(words: Words): Language {
     const key = `${list} ${determiner} ${grammaticalCase} ${plural}`;
     let found = phrases.get(key);
     if (!found) {
-      const forms = (nouns[list] ?? []).map((noun) => declined(noun, determiner, grammaticalCase, plural));
+      const contractions = PREPOSITIONS[determiner];
+      const article = contractions ? "der" : determiner;
+      const forms = (nouns[list] ?? []).map((noun) => declined(noun, article, grammaticalCase, plural));
       found = {
-        articles: forms.map((f) => f.article),
+        articles: forms.map((f) =>
+          contractions ? (contractions[f.article] ?? `${determiner} ${f.article}`) : f.article,
+        ),
         endings: forms.map((f) => f.ending),
         tails: forms.map((f) => f.tail),
       };
@@ -113,7 +126,7 @@ export function german(words: Words): Language {
       ListName,
       number
     >,
-    determiners: new Set(Object.keys(ARTICLES)),
+    determiners: new Set([...Object.keys(ARTICLES), ...Object.keys(PREPOSITIONS)]),
     compile(spec, source) {
       const { list, position: at } = spec.head;
       if (list === "num") return numberRenderer(spec, source);
@@ -128,7 +141,12 @@ export function german(words: Words): Language {
         return (p) => simple[p[at] as number] as string;
       }
       if (!nouns[list]) throw new Error(`{${list}} cannot take an article or adjective in "${source}"`);
-      const grammaticalCase = CASES.indexOf((spec.grammaticalCase ?? "nom") as (typeof CASES)[number]);
+      const governed = spec.determiner && PREPOSITIONS[spec.determiner] ? "dat" : undefined;
+      if (governed && spec.grammaticalCase)
+        throw new Error(`{${spec.determiner} …} is always dative in "${source}"`);
+      const grammaticalCase = CASES.indexOf(
+        (governed ?? spec.grammaticalCase ?? "nom") as (typeof CASES)[number],
+      );
       if (grammaticalCase < 0) throw new Error(`unknown case :${spec.grammaticalCase} in "${source}"`);
       const plural = list === "plur" || spec.form === "pl";
       const { articles, endings, tails } = nounPhrases(list, spec.determiner ?? "", grammaticalCase, plural);

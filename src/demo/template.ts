@@ -90,7 +90,7 @@ let picks: number[] = [];
 
 /** Fills a template's slots. Draws exactly one number per slot, whatever the language. */
 export function render(template: Template, random: Random, extras?: Extras): string {
-  const { sizes, lists, parts } = template;
+  const { sizes, lists } = template;
   if (picks.length < sizes.length) picks = new Array<number>(sizes.length).fill(0);
   for (let i = 0; i < sizes.length; i++) {
     const size = sizes[i] as number;
@@ -99,8 +99,13 @@ export function render(template: Template, random: Random, extras?: Extras): str
     if (i > 0 && lists[i] === lists[i - 1] && pick === picks[i - 1]) pick = (pick + 1) % size;
     picks[i] = pick;
   }
+  return fillIn(template, picks, extras);
+}
+
+/** Fills a template's slots with the given picks, one per slot in the order of `template.slots`. */
+export function fillIn(template: Template, chosen: Picks, extras?: Extras): string {
   let text = "";
-  for (const part of parts) text += typeof part === "string" ? part : part(picks, extras);
+  for (const part of template.parts) text += typeof part === "string" ? part : part(chosen, extras);
   return text;
 }
 

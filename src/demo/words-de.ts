@@ -18,10 +18,12 @@ export const GERMAN_WORDS: Words = {
     f Niederlage/Niederlagen, m Sieg/Sieges/Siege, f Kapitulation/Kapitulationen, n Manöver/Manövers/Manöver
     f Offensive/Offensiven, f Verhaftungswelle/Verhaftungswellen, f Aussperrung/Aussperrungen
     m Generalstreik/Generalstreiks/Generalstreiks, f Meuterei/Meutereien, f Erhebung/Erhebungen
-    f Konterrevolution/Konterrevolutionen, f Bürokratie/Bürokratien, n Sparprogramm/Sparprogramms/Sparprogramme
+    f Konterrevolution/Konterrevolutionen, f Bürokratie/Bürokratien
+    n Sparprogramm/Sparprogramms/Sparprogramme
     f Lohnkürzung/Lohnkürzungen, f Rentenreform/Rentenreformen, f Privatisierung/Privatisierungen
     n Rettungspaket/Rettungspakets/Rettungspakete, f Schuldenkrise/Schuldenkrisen
-    m Handelskrieg/Handelskriegs/Handelskriege, n Aufrüstungsprogramm/Aufrüstungsprogramms/Aufrüstungsprogramme
+    m Handelskrieg/Handelskriegs/Handelskriege
+    n Aufrüstungsprogramm/Aufrüstungsprogramms/Aufrüstungsprogramme
     n Embargo/Embargos/Embargos, n Grenzregime/Grenzregimes/Grenzregime, f Abschiebung/Abschiebungen
     n Notstandsgesetz/Notstandsgesetzes/Notstandsgesetze, m Ausnahmezustand/Ausnahmezustands/Ausnahmezustände
     m Putsch/Putsches/Putsche, n Massaker/Massakers/Massaker, m Schauprozess/Schauprozesses/Schauprozesse
@@ -33,13 +35,15 @@ export const GERMAN_WORDS: Words = {
     f Demonstration/Demonstrationen, m Protest/Protests/Proteste, f Fabrikbesetzung/Fabrikbesetzungen
     m Streikposten/Streikpostens/Streikposten, f Lohnforderung/Lohnforderungen
     m Tarifvertrag/Tarifvertrags/Tarifverträge, f Entlassungswelle/Entlassungswellen
-    f Werksschließung/Werksschließungen, f Mieterhöhung/Mieterhöhungen, m Preisanstieg/Preisanstiegs/Preisanstiege
+    f Werksschließung/Werksschließungen, f Mieterhöhung/Mieterhöhungen
+    m Preisanstieg/Preisanstiegs/Preisanstiege
     f Inflation/Inflationen, m Aufschwung/Aufschwungs/Aufschwünge, m Einbruch/Einbruchs/Einbrüche
     m Bankrott/Bankrotts/Bankrotte, m Börsenkrach/Börsenkrachs/Börsenkrache, f Währung/Währungen
     m Zoll/Zolls/Zölle, f Subvention/Subventionen, f Steuersenkung/Steuersenkungen, m Profit/Profits/Profite
     f Dividende/Dividenden, n Imperium/Imperiums/Imperien, f Kolonie/Kolonien, f Grenze/Grenzen
     f Annexion/Annexionen, f Invasion/Invasionen, m Bombenkrieg/Bombenkriegs/Bombenkriege
-    n Waffengeschäft/Waffengeschäfts/Waffengeschäfte, m Militärstützpunkt/Militärstützpunkts/Militärstützpunkte
+    n Waffengeschäft/Waffengeschäfts/Waffengeschäfte
+    m Militärstützpunkt/Militärstützpunkts/Militärstützpunkte
     n Pogrom/Pogroms/Pogrome, n Exil/Exils/Exile, n Gefangenenlager/Gefangenenlagers/Gefangenenlager
     f Zensur/Zensuren, n Überwachungsprogramm/Überwachungsprogramms/Überwachungsprogramme
     m Polizeieinsatz/Polizeieinsatzes/Polizeieinsätze, f Spaltung/Spaltungen, f Fusion/Fusionen
@@ -101,8 +105,10 @@ export const GERMAN_WORDS: Words = {
     denunzieren, unterstützen/unterstützte/unterstützt/unterstützt, verhängen/verhängte/verhängt/verhängt
     erzwingen/erzwang/erzwungen/erzwingt, unterzeichnen/unterzeichnete/unterzeichnet/unterzeichnet
     brechen/brach/gebrochen/bricht, verbergen/verbarg/verborgen/verbirgt, revidieren
-    verzerren/verzerrte/verzerrt/verzerrt, rehabilitieren, verherrlichen/verherrlichte/verherrlicht/verherrlicht
-    untersuchen/untersuchte/untersucht/untersucht, veröffentlichen/veröffentlichte/veröffentlicht/veröffentlicht
+    verzerren/verzerrte/verzerrt/verzerrt, rehabilitieren
+    verherrlichen/verherrlichte/verherrlicht/verherrlicht
+    untersuchen/untersuchte/untersucht/untersucht
+    veröffentlichen/veröffentlichte/veröffentlicht/veröffentlicht
     drucken/druckte/gedruckt/druckt, zitieren, demontieren, privatisieren
     verstaatlichen/verstaatlichte/verstaatlicht/verstaatlicht, besetzen/besetzte/besetzt/besetzt, blockieren
     bewaffnen/bewaffnete/bewaffnet/bewaffnet, entwaffnen/entwaffnete/entwaffnet/entwaffnet, mobilisieren

@@ -1,5 +1,5 @@
 // The demo publication's own English words, written for this project. Every list is parallel to the one in
-// words-de.ts, entry for entry and in the same order: a slot picks a concept, each language supplies its word.
+// words-de.ts, entry for entry and in order: a slot picks a concept, each language supplies its word.
 // Irregular forms follow a slash: `crisis/crises`, `fight/fought`, `break/broke/broken`.
 import type { Words } from "./template.js";
 
