@@ -14,7 +14,7 @@ import {
   saveArticle,
   withdrawArticle,
 } from "./articles.js";
-import { listArticles, readArticle, readEdition, readTopic } from "./reading.js";
+import { listArticles, readArchive, readArticle, readEdition, readTopic } from "./reading.js";
 import { findRedirect } from "./redirects.js";
 
 const at = (day: number) => new Date(Date.UTC(2024, 0, day, 9, 0, 0));
@@ -185,6 +185,18 @@ describeEachStore("articles", (store) => {
     expect(view.articles.items.map((a) => a.title)).toEqual(["Article of day 1"]);
     expect(view.subtopics.map((t) => t.name)).toEqual(["Spanish Civil War"]);
     await expect(readTopic(store(), "nope", "en", { limit: 10 })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("lists the months of a year and the days of a month that have articles", async () => {
+    await published(store(), 3);
+    await published(store(), 5);
+    await published(store(), 35);
+    const year = await readArchive(store(), "en", { year: 2024 }, { limit: 10 });
+    expect(year.parts).toEqual([1, 2]);
+    expect(year.articles.items).toHaveLength(3);
+    const january = await readArchive(store(), "en", { year: 2024, month: 1 }, { limit: 10 });
+    expect(january.parts).toEqual([3, 5]);
+    expect(january.articles.items.map((a) => a.title)).toEqual(["Article of day 5", "Article of day 3"]);
   });
 
   it("features chosen articles on the edition's front page", async () => {

@@ -1,5 +1,5 @@
 // The SQL of articles: rows, listings by keyset, bylines and topics links, translations and replies.
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type {
   Article,
   ArticleStatus,
@@ -371,4 +371,18 @@ export async function hasPublishedBetween(store: Store, language: string, from: 
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The days of a month (1–31) that have published articles: one range scan of the listing index. */
+export async function listPublishedDays(store: Store, language: string, from: string, to: string) {
+  const rows = await store.db
+    .selectFrom("articles")
+    .select(sql<string>`substr(published_at, 9, 2)`.as("day"))
+    .distinct()
+    .where("language", "=", language)
+    .where("status", "=", "published")
+    .where("published_at", ">=", from)
+    .where("published_at", "<", to)
+    .execute();
+  return rows.map((r) => Number(r.day)).sort((a, b) => a - b);
 }
