@@ -98,6 +98,38 @@ describe.skipIf(!hasChromium)("reading the site in a browser", () => {
     expect(await page.locator("h1").textContent()).toBe("History");
   });
 
+  it("keeps landmarks and heading order on every kind of page", async () => {
+    const pages = [
+      articlePath,
+      "/en/",
+      "/en/authors/rosa-weiss",
+      "/en/topics/history",
+      "/en/topics",
+      "/en/archive/2025",
+      "/en/archive/2025/06",
+      "/en/nothing-here",
+    ];
+    for (const path of pages) {
+      await page.goto(`${site.origin}${path}`);
+      const outline = await page
+        .locator("h1, h2, h3, h4, h5, h6")
+        .evaluateAll((els) => els.map((e) => Number(e.tagName[1])));
+      expect(
+        outline.filter((level) => level === 1),
+        path,
+      ).toHaveLength(1);
+      for (let i = 1; i < outline.length; i++) {
+        expect((outline[i] ?? 0) - (outline[i - 1] ?? 0), `${path}: heading levels skip`).toBeLessThanOrEqual(
+          1,
+        );
+      }
+      for (const landmark of ["banner", "main", "contentinfo", "navigation"] as const) {
+        expect(await page.getByRole(landmark).count(), `${path}: ${landmark}`).toBeGreaterThan(0);
+      }
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    }
+  });
+
   it("offers a skip link as the first stop of the keyboard", async () => {
     await page.goto(`${site.origin}${articlePath}`);
     await page.keyboard.press("Tab");
