@@ -7,6 +7,8 @@ import { Layout } from "./layout.js";
 export function HomePage({ ctx, view }: { ctx: PageContext; view: EditionView }) {
   const lang = ctx.language.code;
   const firstPage = !view.latest.newer;
+  // An article featured above is not listed a second time just below it.
+  const featured = new Set(view.featured.map((a) => a.id));
   return (
     <Layout
       ctx={ctx}
@@ -33,7 +35,11 @@ export function HomePage({ ctx, view }: { ctx: PageContext; view: EditionView })
         <h2 id="latest-heading" class="section-heading">
           {ctx.t.latest}
         </h2>
-        <ArticleList ctx={ctx} items={view.latest.items} headingLevel={3} />
+        <ArticleList
+          ctx={ctx}
+          items={view.latest.items.filter((a) => !featured.has(a.id))}
+          headingLevel={3}
+        />
       </section>
       <Pagination ctx={ctx} page={view.latest} basePath={`/${lang}/`} />
     </Layout>

@@ -100,6 +100,14 @@ describeEachStore("the public site", (store) => {
     expect(await (await site.request("http://127.0.0.1/en/")).text()).toContain("Second thoughts");
   });
 
+  it("lists a featured article once on the front page, above the latest", async () => {
+    await publish(store(), "The featured one", { featured: true });
+    await publish(store(), "An ordinary one");
+    const html = await (await get("/en/")).text();
+    expect(html.split(">The featured one<")).toHaveLength(2);
+    expect(html.indexOf("The featured one")).toBeLessThan(html.indexOf("An ordinary one"));
+  });
+
   it("redirects an old address permanently after a slug change", async () => {
     const article = await publish(store(), "Old name");
     const renamed = await saveArticle(store(), article.id, {
