@@ -4,7 +4,7 @@ import { createArticle, publishArticle } from "../content/articles.js";
 import { createSeries } from "../content/series-ops.js";
 import { setSiteIdentity } from "../i18n/editions.js";
 import { createPerson } from "../people/people.js";
-import { countArticles } from "../storage/articles.js";
+import { hasAnyArticle } from "../storage/articles.js";
 import { upsertSource } from "../storage/sources.js";
 import type { Store } from "../storage/store.js";
 import { createTopic } from "../topics/topics.js";
@@ -14,7 +14,7 @@ import { type GenerateOptions, generatePublication } from "./generate.js";
 const BATCH = 250;
 
 export async function isStoreEmpty(store: Store): Promise<boolean> {
-  return (await countArticles(store)) === 0;
+  return !(await hasAnyArticle(store));
 }
 
 export type LoadProgress = (loaded: number) => void;

@@ -59,7 +59,7 @@ describeEachStore("importing Markdown", (store) => {
     });
     const report = await importMarkdown(store(), [dir]);
     expect(report.articles).toBe(2);
-    const de = await findArticleBySlug(store(), "de", "antwort-an-die-freunde-der-ordnung");
+    const de = await findArticleBySlug(store(), "antwort-an-die-freunde-der-ordnung", "de");
     const view = await readArticle(store(), de?.path ?? "");
     expect(view.translations.map((t) => t.language)).toEqual(["en"]);
     expect(view.series?.series.title).toBe("Letters from the Archive");

@@ -47,21 +47,30 @@ export async function findMarkdownFiles(paths: readonly string[]): Promise<strin
 export async function importMarkdown(store: Store, paths: readonly string[], now = new Date()) {
   const files = await findMarkdownFiles(paths);
   if (files.length === 0) throw new InvalidError("no Markdown files (.md) were found at the paths given");
+  // First pass: every file read and checked; only its key and the slugs it names are kept.
   const batch = new Map<string, string>();
+  const references = new Map<string, { field: string; slug: string }[]>();
   for (const file of files) {
     const { frontMatter } = await readArticleFile(file);
+    await checkFile(file, frontMatter);
     const key = `${frontMatter.language}/${frontMatter.slug ?? slugify(frontMatter.title)}`;
     if (batch.has(key)) {
       throw new InvalidError(`the slug ${key} is also used by ${batch.get(key)}`, { file, line: 1 });
     }
     batch.set(key, file);
+    const named = namedSlugs(frontMatter);
+    if (named.length > 0) references.set(file, named);
   }
   // Translations and replies may name other articles of the batch: those are written first, in rounds.
-  const waitingFor = new Map<string, Set<string>>();
   const batchSlugs = new Set([...batch.keys()].map((k) => k.slice(k.indexOf("/") + 1)));
-  for (const file of files) {
-    const named = await checkReferences(store, file, batchSlugs);
-    if (named.size > 0) waitingFor.set(file, named);
+  const waitingFor = new Map<string, Set<string>>();
+  for (const [file, named] of references) {
+    for (const { field, slug } of named) {
+      if (batchSlugs.has(slug)) waitingFor.set(file, (waitingFor.get(file) ?? new Set()).add(slug));
+      else if (!(await findArticleBySlug(store, slug))) {
+        throw new InvalidError(`${field} names "${slug}", but no article has that slug`, { file, line: 1 });
+      }
+    }
   }
   const report: ImportReport = { articles: 0, published: 0, drafts: 0 };
   await store.transaction(async (tx) => {
@@ -91,36 +100,23 @@ async function readArticleFile(file: string) {
   return parseMarkdownFile(source, file, LANGUAGE_CODES);
 }
 
-/** Checks a file's references; returns the slugs it names of other articles in the same batch. */
-async function checkReferences(store: Store, file: string, batchSlugs: Set<string>): Promise<Set<string>> {
-  const { frontMatter } = await readArticleFile(file);
+async function checkFile(file: string, frontMatter: FrontMatter): Promise<void> {
   if (frontMatter.kind && !(ARTICLE_KINDS as readonly string[]).includes(frontMatter.kind)) {
     throw new InvalidError(`kind "${frontMatter.kind}" is not one of ${ARTICLE_KINDS.join(", ")}`, {
       file,
       line: 1,
     });
   }
-  const named = [frontMatter.translationOf, ...frontMatter.inReplyTo.map((r) => r.slug)].filter(
-    (s): s is string => s !== undefined,
-  );
-  const inBatch = new Set<string>();
-  for (const slug of named) {
-    if (batchSlugs.has(slug)) inBatch.add(slug);
-    else if (!(await findAnyLanguage(store, slug))) {
-      const field = slug === frontMatter.translationOf ? "translation_of" : "in_reply_to";
-      throw new InvalidError(`${field} names "${slug}", but no article has that slug`, { file, line: 1 });
-    }
-  }
   if (frontMatter.sources) await readSources(file, frontMatter.sources);
-  return inBatch;
 }
 
-async function findAnyLanguage(store: Store, slug: string) {
-  for (const language of LANGUAGE_CODES) {
-    const found = await findArticleBySlug(store, language, slug);
-    if (found) return found;
-  }
-  return undefined;
+/** The other articles of ours a file names, by slug. */
+function namedSlugs(frontMatter: FrontMatter): { field: string; slug: string }[] {
+  const named = frontMatter.inReplyTo.flatMap((r) =>
+    r.slug ? [{ field: "in_reply_to", slug: r.slug }] : [],
+  );
+  if (frontMatter.translationOf) named.unshift({ field: "translation_of", slug: frontMatter.translationOf });
+  return named;
 }
 
 async function importOne(
@@ -140,10 +136,10 @@ async function importOne(
   const topicIds = [];
   for (const name of fm.topics) topicIds.push(await ensureTopic(store, name));
   const seriesId = fm.series ? await ensureSeries(store, fm.series.title) : null;
-  const translationOf = fm.translationOf ? (await findAnyLanguage(store, fm.translationOf))?.id : undefined;
+  const translationOf = fm.translationOf ? (await findArticleBySlug(store, fm.translationOf))?.id : undefined;
   const replies: ReplyTarget[] = [];
   for (const target of fm.inReplyTo) {
-    const ours = target.slug ? await findAnyLanguage(store, target.slug) : undefined;
+    const ours = target.slug ? await findArticleBySlug(store, target.slug) : undefined;
     replies.push({
       ...(ours ? { articleId: ours.id } : {}),
       ...(target.url ? { url: target.url } : {}),

@@ -47,18 +47,15 @@ export async function findArticleByPath(store: Store, path: string): Promise<Art
   return row && toArticle(row);
 }
 
+/** The newest article with this slug, in the given language or in any. */
 export async function findArticleBySlug(
   store: Store,
-  language: string,
   slug: string,
+  language?: string,
 ): Promise<Article | undefined> {
-  const row = await store.db
-    .selectFrom("articles")
-    .selectAll()
-    .where("language", "=", language)
-    .where("slug", "=", slug)
-    .orderBy("id", "desc")
-    .executeTakeFirst();
+  let query = store.db.selectFrom("articles").selectAll().where("slug", "=", slug);
+  if (language !== undefined) query = query.where("language", "=", language);
+  const row = await query.orderBy("id", "desc").executeTakeFirst();
   return row && toArticle(row);
 }
 
@@ -312,24 +309,15 @@ export async function listDueScheduled(store: Store, now: string, limit: number)
   return rows.map((r) => r.id);
 }
 
-/** Days, months or years that have published articles, for archive navigation. */
+export async function hasAnyArticle(store: Store): Promise<boolean> {
+  return (await store.db.selectFrom("articles").select("id").limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function countArticles(store: Store, status?: ArticleStatus): Promise<number> {
   let query = store.db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n"));
   if (status) query = query.where("status", "=", status);
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-export async function latestPublishedAt(store: Store, language: string): Promise<string | undefined> {
-  const row = await store.db
-    .selectFrom("articles")
-    .select("published_at")
-    .where("language", "=", language)
-    .where("status", "=", "published")
-    .orderBy("published_at", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return row?.published_at ?? undefined;
 }
 
 export function toArticle(row: ArticleRow): Article {
@@ -357,8 +345,6 @@ export function toArticle(row: ArticleRow): Article {
     wordCount: row.word_count,
   };
 }
-
-export type { Cursor, Page };
 
 export async function hasPublishedBetween(store: Store, language: string, from: string, to: string) {
   const row = await store.db

@@ -75,10 +75,3 @@ export async function slugExists(store: Store, table: "persons" | "topics" | "se
   const row = await store.db.selectFrom(table).select("slug").where("slug", "=", slug).executeTakeFirst();
   return row !== undefined;
 }
-
-/** People in name order, by keyset on (name, id). */
-export async function listPersons(store: Store, language: string, limit: number, afterName?: string) {
-  let query = personQuery(store, language).orderBy("p.name").orderBy("p.id").limit(limit);
-  if (afterName !== undefined) query = query.where("p.name", ">", afterName);
-  return (await query.execute()).map(toPerson);
-}

@@ -64,7 +64,3 @@ export async function findRedirectTarget(store: Store, fromPath: string) {
     .where("r.from_path", "=", fromPath)
     .executeTakeFirst();
 }
-
-export async function deleteRedirect(store: Store, fromPath: string): Promise<void> {
-  await store.db.deleteFrom("redirects").where("from_path", "=", fromPath).execute();
-}

@@ -84,6 +84,8 @@ export async function up(db: Kysely<unknown>, { idColumn }: MigrationContext): P
     .on("articles")
     .columns(["language", "featured", "status", "published_at"])
     .execute();
+  // Imports and translations name articles by slug, in one language or in any.
+  await db.schema.createIndex("articles_slug").on("articles").columns(["slug", "language"]).execute();
   await db.schema
     .createIndex("articles_translation_group")
     .on("articles")

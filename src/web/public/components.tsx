@@ -1,6 +1,5 @@
 // Pieces shared by the public pages: bylines, dates, article lists and keyset pagination.
 import { type ArticleSummary, type Byline, encodeCursor, type Page } from "../../content/article.js";
-import { format } from "../../i18n/strings.js";
 import { formatDate, type PageContext } from "./context.js";
 
 export function Bylines({ ctx, bylines }: { ctx: PageContext; bylines: Byline[] }) {
@@ -94,8 +93,4 @@ export function Pagination({
       )}
     </nav>
   );
-}
-
-export function fill(template: string, values: Record<string, string | number>): string {
-  return format(template, values);
 }
