@@ -12,6 +12,7 @@ import { insertRevision, upsertRedirect } from "../storage/revisions.js";
 import type { Store } from "../storage/store.js";
 import { type Article, articlePath, type ReplyTarget } from "./article.js";
 import { citationText } from "./citation-text.js";
+import { indexArticle } from "../search/indexing.js";
 import { bumpContentVersion } from "./content-version.js";
 import { isValidSlug, slugify, uniqueSlug } from "./slug.js";
 
@@ -123,7 +124,10 @@ export async function saveArticle(store: Store, id: number, edit: ArticleEdit, n
     if (edit.replies) await replaceReplies(tx, id, edit.replies);
     if (rendered) await replaceQuotations(tx, id, rendered.quotations);
     await insertRevision(tx, { articleId: id, revision, kind: "save", ...texts(next), savedAt: at });
-    if (current.status === "published") await bumpContentVersion(tx);
+    if (current.status === "published") {
+      await indexArticle(tx, id);
+      await bumpContentVersion(tx);
+    }
     return { saved: await getArticle(tx, id) };
   });
   if (outcome.saved) return outcome.saved;
@@ -173,6 +177,7 @@ export async function publishArticle(
     }
     await rows.setListing(tx, id, article.language, status === "published" ? when : null);
     if (status === "published") await addEdition(tx, article.language);
+    await indexArticle(tx, id);
     await bumpContentVersion(tx);
     return getArticle(tx, id);
   });
@@ -187,6 +192,7 @@ export async function withdrawArticle(store: Store, id: number, now = new Date()
       updated_at: now.toISOString(),
     });
     await rows.setListing(tx, id, article.language, null);
+    await indexArticle(tx, id);
     await bumpContentVersion(tx);
     return getArticle(tx, id);
   });

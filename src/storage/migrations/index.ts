@@ -2,15 +2,18 @@
 // app servers starting at once on PostgreSQL apply each migration once).
 import type { ColumnDataType, ColumnDefinitionBuilder, Migration, MigrationProvider } from "kysely";
 import * as content from "./001-content.js";
+import * as search from "./002-search.js";
 
-/** What a migration needs to know of the dialect: only how an auto-numbered key is declared. */
+/** What a migration needs to know of the dialect: which it is, and how an auto-numbered key is declared. */
 export interface MigrationContext {
+  dialect: "sqlite" | "postgres";
   idColumn: { type: ColumnDataType; build: (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder };
 }
 
 export function migrationProvider(context: MigrationContext): MigrationProvider {
   const all: Record<string, Migration> = {
     "001-content": { up: (db) => content.up(db, context) },
+    "002-search": { up: (db) => search.up(db, context) },
   };
   return { getMigrations: async () => all };
 }

@@ -41,6 +41,7 @@ export async function openPostgres(url: string, schema?: string) {
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const migrationContext: MigrationContext = {
+    dialect: "postgres",
     idColumn: { type: "serial", build: (c) => c.primaryKey() },
   };
   return { kind: "postgres" as const, location, db, migrationContext, schema: currentSchema };

@@ -29,6 +29,7 @@ export function openSqlite(dataDir: string) {
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   const migrationContext: MigrationContext = {
+    dialect: "sqlite",
     idColumn: { type: "integer", build: (c) => c.primaryKey().autoIncrement() },
   };
   return { kind: "sqlite" as const, location: file, db, migrationContext };

@@ -1,0 +1,184 @@
+// Turns text into the terms the search index holds: words, lower-cased in the language's own way, stemmed
+// by that language's Snowball stemmer, then stripped of diacritics so that "uber" finds "über" and "Etat"
+// finds "État". The same function analyses articles when they are indexed and queries when they are asked,
+// which is what makes the two meet. Stemming happens before diacritics go, because the stemmers expect the
+// language's real spelling.
+import { stemmer as danish } from "@orama/stemmers/danish";
+import { stemmer as dutch } from "@orama/stemmers/dutch";
+import { stemmer as english } from "@orama/stemmers/english";
+import { stemmer as finnish } from "@orama/stemmers/finnish";
+import { stemmer as french } from "@orama/stemmers/french";
+import { stemmer as german } from "@orama/stemmers/german";
+import { stemmer as hungarian } from "@orama/stemmers/hungarian";
+import { stemmer as indonesian } from "@orama/stemmers/indonesian";
+import { stemmer as italian } from "@orama/stemmers/italian";
+import { stemmer as norwegian } from "@orama/stemmers/norwegian";
+import { stemmer as portuguese } from "@orama/stemmers/portuguese";
+import { stemmer as romanian } from "@orama/stemmers/romanian";
+import { stemmer as russian } from "@orama/stemmers/russian";
+import { stemmer as spanish } from "@orama/stemmers/spanish";
+import { stemmer as swedish } from "@orama/stemmers/swedish";
+import { stemmer as turkish } from "@orama/stemmers/turkish";
+import { stemmer as ukrainian } from "@orama/stemmers/ukrainian";
+import { stopwords as englishStops } from "@orama/stopwords/english";
+import { stopwords as frenchStops } from "@orama/stopwords/french";
+import { stopwords as germanStops } from "@orama/stopwords/german";
+import { stopwords as italianStops } from "@orama/stopwords/italian";
+import { stopwords as portugueseStops } from "@orama/stopwords/portuguese";
+import { stopwords as russianStops } from "@orama/stopwords/russian";
+import { stopwords as spanishStops } from "@orama/stopwords/spanish";
+import { stopwords as turkishStops } from "@orama/stopwords/turkish";
+
+type Stemmer = (word: string) => string;
+
+const STEMMERS: Record<string, Stemmer> = {
+  da: danish,
+  de: german,
+  en: english,
+  es: spanish,
+  fi: finnish,
+  fr: french,
+  hu: hungarian,
+  id: indonesian,
+  it: italian,
+  nl: dutch,
+  no: norwegian,
+  pt: portuguese,
+  "pt-br": portuguese,
+  ro: romanian,
+  ru: russian,
+  sv: swedish,
+  tr: turkish,
+  uk: ukrainian,
+};
+
+const STOP_WORDS: Record<string, readonly string[]> = {
+  de: germanStops,
+  en: englishStops,
+  es: spanishStops,
+  fr: frenchStops,
+  it: italianStops,
+  pt: portugueseStops,
+  "pt-br": portugueseStops,
+  ru: russianStops,
+  tr: turkishStops,
+};
+
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+/** Per UTF-16 unit of the Basic Multilingual Plane: 0 not yet known, 1 part of a word, 2 a separator. */
+const CHARACTER_CLASS = new Uint8Array(65536);
+const COMBINING_MARKS = /\p{M}+/gu;
+/** Longer "words" are hashes, URLs run together, or attacks; they are cut rather than indexed whole. */
+const MAX_WORD = 64;
+
+export interface Analyzer {
+  readonly language: string;
+  /** The index term for one word as written. */
+  term(word: string): string;
+  /** True when the word is too common in this language to narrow a search on its own. */
+  isStopWord(word: string): boolean;
+}
+
+const analyzers = new Map<string, Analyzer>();
+
+/** The analyzer of a language; languages without a stemmer get words folded but not stemmed. */
+export function analyzerFor(language: string): Analyzer {
+  let analyzer = analyzers.get(language);
+  if (!analyzer) {
+    analyzer = makeAnalyzer(language);
+    analyzers.set(language, analyzer);
+  }
+  return analyzer;
+}
+
+export function hasStemmer(language: string): boolean {
+  return language in STEMMERS;
+}
+
+function makeAnalyzer(language: string): Analyzer {
+  const stem = STEMMERS[language];
+  const locale = language === "tr" ? "tr" : "und";
+  // Articles repeat their words, and a language has far fewer word forms than a corpus has words: a bounded
+  // memo turns most of the stemming into one Map lookup.
+  const memo = new Map<string, string>();
+  const stops = new Set((STOP_WORDS[language] ?? []).map((word) => fold(word, locale)));
+  const term = (word: string): string => {
+    let result = memo.get(word);
+    if (result === undefined) {
+      const lower = word.slice(0, MAX_WORD).toLocaleLowerCase(locale);
+      result = fold(stem ? stem(lower) : lower, locale);
+      if (memo.size >= 200_000) memo.clear();
+      memo.set(word, result);
+    }
+    return result;
+  };
+  return {
+    language,
+    term,
+    isStopWord: (word) => stops.has(fold(word.toLocaleLowerCase(locale), locale)),
+  };
+}
+
+/** Text without diacritics, in the language's lower case: what the PostgreSQL index is built from. */
+export function foldText(text: string, language: string): string {
+  const locale = language === "tr" ? "tr" : "und";
+  return fold(text.normalize("NFKC").toLocaleLowerCase(locale), locale);
+}
+
+function fold(word: string, locale: string): string {
+  // Turkish dotless ı has no base letter to fall back to; elsewhere a mark is dropped with its letter kept.
+  const bare = word.normalize("NFKD").replace(COMBINING_MARKS, "");
+  return locale === "tr" ? bare.replace(/ı/g, "i") : bare;
+}
+
+/**
+ * Calls `visit` with each word of `text` (letters, digits and the marks that belong to them) and where it
+ * starts and ends. A loop over character codes with a class table is several times faster than a Unicode
+ * regular expression, and indexing speed is bounded by this loop.
+ */
+export function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
+  let start = -1;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    let code = text.charCodeAt(i);
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+      code = text.codePointAt(i) as number;
+      width = 2;
+    }
+    if (isWordCharacter(code)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(text.slice(start, i), start, i);
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) visit(text.slice(start), start, length);
+}
+
+function isWordCharacter(code: number): boolean {
+  if (code > 0xffff) return WORD_CHARACTER.test(String.fromCodePoint(code));
+  let known = CHARACTER_CLASS[code];
+  if (known === 0) {
+    known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+    CHARACTER_CLASS[code] = known;
+  }
+  return known === 1;
+}
+
+/** The words of a text, as written, in order. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  forEachWord(text.normalize("NFKC"), (word) => out.push(word));
+  return out;
+}
+
+/** A text as the index stores it: its terms, space-separated, in order, so phrases still match. */
+export function indexText(text: string, analyzer: Analyzer): string {
+  let out = "";
+  forEachWord(text.normalize("NFKC"), (word) => {
+    out += out === "" ? analyzer.term(word) : ` ${analyzer.term(word)}`;
+  });
+  return out;
+}

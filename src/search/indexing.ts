@@ -1,0 +1,68 @@
+// Keeping the search index true to what is published. Content calls `indexArticle` inside the transaction
+// that publishes, edits or withdraws an article, so the index never disagrees with the site: a published
+// article is findable at once and a withdrawn one is gone at once. `rebuildSearchIndex` refills it whole.
+import {
+  clearSearchIndex,
+  deleteSearchDocument,
+  facetOf,
+  type IndexSource,
+  readIndexSource,
+  readIndexSources,
+  readTopicParents,
+  type SearchDocument,
+  writeSearchDocument,
+} from "../storage/search.js";
+import type { Store } from "../storage/store.js";
+
+/** Indexes the article if it is published, and takes it out of the index if it is not. */
+export async function indexArticle(store: Store, articleId: number): Promise<void> {
+  const source = await readIndexSource(store, articleId);
+  if (!source) return deleteSearchDocument(store, articleId);
+  await writeSearchDocument(store, documentOf(source, await readTopicParents(store)));
+}
+
+const REBUILD_BATCH = 500;
+
+/** Empties the index and indexes every published article again, a batch per transaction. */
+export async function rebuildSearchIndex(
+  store: Store,
+  onProgress?: (indexed: number) => void,
+): Promise<number> {
+  await clearSearchIndex(store);
+  const parents = await readTopicParents(store);
+  let indexed = 0;
+  let afterId = 0;
+  for (;;) {
+    const batch = await readIndexSources(store, afterId, REBUILD_BATCH);
+    if (batch.length === 0) return indexed;
+    await store.transaction(async (tx) => {
+      for (const source of batch) await writeSearchDocument(tx, documentOf(source, parents));
+    });
+    indexed += batch.length;
+    afterId = (batch.at(-1) as IndexSource).id;
+    onProgress?.(indexed);
+  }
+}
+
+function documentOf(source: IndexSource, parents: Map<number, number | null>): SearchDocument {
+  const topics = new Set<number>();
+  for (const id of source.topicIds) {
+    // Filed under each ancestor too, so a filter on a topic finds what its sub-topics hold.
+    for (let t: number | null | undefined = id; t != null && !topics.has(t); t = parents.get(t))
+      topics.add(t);
+  }
+  return {
+    articleId: source.id,
+    language: source.language,
+    publishedAt: source.publishedAt,
+    title: source.title,
+    standfirst: source.standfirst,
+    text: source.text,
+    facets: [
+      facetOf("kind", source.kind),
+      ...source.personIds.map((id) => facetOf("person", id)),
+      ...[...topics].map((id) => facetOf("topic", id)),
+      ...(source.seriesId !== null ? [facetOf("series", source.seriesId)] : []),
+    ],
+  };
+}

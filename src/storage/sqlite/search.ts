@@ -1,0 +1,259 @@
+// Full-text search on SQLite: FTS5 over text analysed in JavaScript (src/search/analyze.ts), so stemming
+// and folding are the same for every language FTS5 has no stemmer for.
+//
+// Why ranking is not simply `ORDER BY bm25()`: FTS5's bm25 first walks the whole list of articles of every
+// phrase in the query to count them, which for a word in most articles costs ~10 ms at 100,000 articles
+// before a single row is scored. So:
+// - a query whose words are all rare enough (each in at most RARE articles) and that matches at most
+//   WINDOW articles is ranked exactly, by bm25 with title and standfirst weighted above the body;
+// - any other query ranks a bounded set: its WINDOW newest matches, plus the older articles that carry
+//   its words in their title or standfirst (found in the small `search_heads` table, whose lists are
+//   short). They are scored by which words stand in the title (2) or standfirst (1), rarer words
+//   counting more, and newer first among equals.
+import { sql } from "kysely";
+import { analyzerFor, indexText } from "../../search/analyze.js";
+import { type AnalyzedQuery, type AnalyzedTerm, analyzeQuery } from "../../search/query.js";
+import {
+  docidOf,
+  docidRange,
+  pageOfRanked,
+  type SearchCriteria,
+  type SearchDocument,
+  type SearchHit,
+  type SearchMatches,
+  type SearchPageRequest,
+} from "../search.js";
+import type { Store } from "../store.js";
+
+const WINDOW = 500;
+const RARE = 3000;
+/** Older title and standfirst matches added to a bounded ranking. */
+const HEAD_EXTRAS = 50;
+const HEAD_LIMIT = 5000;
+const TEXT_COLUMNS = "{title standfirst body}";
+
+export async function writeSearchDocument(store: Store, document: SearchDocument): Promise<void> {
+  await deleteSearchDocument(store, document.articleId);
+  const docid = await freeDocid(store, docidOf(document.publishedAt, document.articleId));
+  const analyzer = analyzerFor(document.language);
+  const title = indexText(document.title, analyzer);
+  const standfirst = indexText(document.standfirst, analyzer);
+  const facets = [languageFacet(document.language), ...document.facets].join(" ");
+  await sql`INSERT INTO search_documents (docid, article_id, language)
+    VALUES (${docid}, ${document.articleId}, ${document.language})`.execute(store.db);
+  await sql`INSERT INTO search_index (rowid, title, standfirst, body, facets)
+    VALUES (${docid}, ${title}, ${standfirst}, ${indexText(document.text, analyzer)}, ${facets})`.execute(
+    store.db,
+  );
+  await sql`INSERT INTO search_heads (rowid, title, standfirst)
+    VALUES (${docid}, ${title}, ${standfirst})`.execute(store.db);
+}
+
+export async function deleteSearchDocument(store: Store, articleId: number): Promise<void> {
+  const { rows } = await sql<{ docid: number }>`SELECT docid FROM search_documents
+    WHERE article_id = ${articleId}`.execute(store.db);
+  const docid = rows[0]?.docid;
+  if (docid === undefined) return;
+  await sql`DELETE FROM search_index WHERE rowid = ${docid}`.execute(store.db);
+  await sql`DELETE FROM search_heads WHERE rowid = ${docid}`.execute(store.db);
+  await sql`DELETE FROM search_documents WHERE docid = ${docid}`.execute(store.db);
+}
+
+export async function clearSearchIndex(store: Store): Promise<void> {
+  await sql`DELETE FROM search_index`.execute(store.db);
+  await sql`DELETE FROM search_heads`.execute(store.db);
+  await sql`DELETE FROM search_documents`.execute(store.db);
+}
+
+async function freeDocid(store: Store, wanted: number): Promise<number> {
+  let docid = wanted;
+  for (;;) {
+    const { rows } = await sql`SELECT 1 FROM search_documents WHERE docid = ${docid}`.execute(store.db);
+    if (rows.length === 0) return docid;
+    docid++;
+  }
+}
+
+export async function findMatches(
+  store: Store,
+  criteria: SearchCriteria,
+  page: SearchPageRequest,
+): Promise<SearchMatches> {
+  const plan = planOf(criteria);
+  if (!plan) return { hits: [], more: false, ranking: page.order === "newest" ? "date" : "exact" };
+  const { from, to } = docidRange(criteria.since, criteria.until);
+
+  if (page.order === "newest") {
+    const below = page.after ? Math.min(page.after.docid, to) : to;
+    const rows = await matchingDocids(store, plan.match, from, below, page.limit + 1);
+    const hits = await hitsOf(
+      store,
+      rows.slice(0, page.limit).map((docid) => ({ docid, score: 0 })),
+    );
+    return { hits, more: rows.length > page.limit, ranking: "date" };
+  }
+
+  const window = await matchingDocids(store, plan.match, from, to, WINDOW + 1);
+  let scored: { docid: number; score: number }[];
+  let ranking: SearchMatches["ranking"];
+  if (window.length <= WINDOW && (await allRare(store, plan.query))) {
+    scored = await bm25Scores(store, plan.query, window);
+    ranking = "exact";
+  } else {
+    const complete = window.length <= WINDOW;
+    scored = await headScores(store, plan, window.slice(0, WINDOW), complete, from, to);
+    ranking = complete ? "exact" : "bounded";
+  }
+  const ranked = pageOfRanked(
+    scored.map((s) => ({ articleId: 0, ...s })),
+    page,
+  );
+  return { hits: await hitsOf(store, ranked.hits), more: ranked.more, ranking };
+}
+
+export async function countMatches(
+  store: Store,
+  criteria: SearchCriteria,
+  cap: number,
+): Promise<{ count: number; atLeast: boolean }> {
+  const plan = planOf(criteria);
+  if (!plan) return { count: 0, atLeast: false };
+  const { from, to } = docidRange(criteria.since, criteria.until);
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_index
+    WHERE search_index MATCH ${plan.match} AND rowid >= ${from} AND rowid < ${to} LIMIT ${cap + 1})`.execute(
+    store.db,
+  );
+  const count = Number(rows[0]?.n ?? 0);
+  return count > cap ? { count: cap, atLeast: true } : { count, atLeast: false };
+}
+
+interface Plan {
+  query: AnalyzedQuery;
+  /** The whole FTS5 expression: words, exclusions, languages and filters. */
+  match: string;
+}
+
+function planOf(criteria: SearchCriteria): Plan | undefined {
+  const query = analyzeQuery(
+    criteria.query,
+    criteria.languages.map((language) => analyzerFor(language)),
+  );
+  if (query.required.length === 0) return undefined;
+  const parts = [`${TEXT_COLUMNS} : (${query.required.map(alternatives).join(" AND ")})`];
+  const languages = criteria.languages.map((language) => quote(languageFacet(language)));
+  parts.push(`{facets} : (${languages.join(" OR ")})`);
+  for (const facet of criteria.facets) parts.push(`{facets} : ${quote(facet)}`);
+  let match = parts.map((part) => `(${part})`).join(" AND ");
+  if (query.excluded.length > 0) {
+    match = `(${match}) NOT ${TEXT_COLUMNS} : (${query.excluded.map(phrase).join(" OR ")})`;
+  }
+  return { query, match };
+}
+
+async function matchingDocids(store: Store, match: string, from: number, to: number, limit: number) {
+  const { rows } = await sql<{ docid: number }>`SELECT rowid AS docid FROM search_index
+    WHERE search_index MATCH ${match} AND rowid >= ${from} AND rowid < ${to}
+    ORDER BY rowid DESC LIMIT ${limit}`.execute(store.db);
+  return rows.map((row) => row.docid);
+}
+
+async function allRare(store: Store, query: AnalyzedQuery): Promise<boolean> {
+  for (const term of new Set(query.required.flat().flat())) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_index
+      WHERE search_index MATCH ${`${TEXT_COLUMNS} : ${quote(term)}`} LIMIT ${RARE + 1})`.execute(store.db);
+    if (Number(rows[0]?.n) > RARE) return false;
+  }
+  return true;
+}
+
+/**
+ * bm25 over the query's words alone (filters and exclusions would each cost bm25 a walk of their own
+ * lists), within the matches' docid span; what the full query did not match is then dropped.
+ */
+async function bm25Scores(store: Store, query: AnalyzedQuery, matches: number[]) {
+  if (matches.length === 0) return [];
+  const words = `${TEXT_COLUMNS} : (${query.required.map(alternatives).join(" AND ")})`;
+  const { rows } = await sql<{ docid: number; score: number }>`SELECT rowid AS docid,
+      -bm25(search_index, 10.0, 5.0, 1.0, 0.0) AS score
+    FROM search_index WHERE search_index MATCH ${words}
+      AND rowid >= ${Math.min(...matches)} AND rowid <= ${Math.max(...matches)}`.execute(store.db);
+  const wanted = new Set(matches);
+  return rows.filter((row) => wanted.has(row.docid));
+}
+
+/** `complete` says the window holds every match, so no older article can be added. */
+async function headScores(
+  store: Store,
+  plan: Plan,
+  window: number[],
+  complete: boolean,
+  from: number,
+  to: number,
+) {
+  const scores = new Map<number, number>();
+  for (const clause of plan.query.required) {
+    const expression = alternatives(clause);
+    const inTitle = await headDocids(store, `{title} : ${expression}`, from, to);
+    const inStandfirst = await headDocids(store, `{standfirst} : ${expression}`, from, to);
+    // A word found in fewer titles tells more about the articles that have it.
+    const weight = 1 / Math.log(Math.E + inTitle.length + inStandfirst.length);
+    for (const docid of inTitle) scores.set(docid, (scores.get(docid) ?? 0) + 2 * weight);
+    for (const docid of inStandfirst) scores.set(docid, (scores.get(docid) ?? 0) + weight);
+  }
+  const scoredWindow = window.map((docid) => ({ docid, score: scores.get(docid) ?? 0 }));
+  if (complete) return scoredWindow;
+  const inWindow = new Set(window);
+  const older = [...scores.entries()]
+    .filter(([docid]) => !inWindow.has(docid))
+    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+    .slice(0, HEAD_EXTRAS)
+    .map(([docid]) => docid);
+  const confirmed = older.length > 0 ? await confirmMatches(store, plan.match, older) : [];
+  return [...scoredWindow, ...confirmed.map((docid) => ({ docid, score: scores.get(docid) ?? 0 }))];
+}
+
+async function headDocids(store: Store, match: string, from: number, to: number) {
+  const { rows } = await sql<{ docid: number }>`SELECT rowid AS docid FROM search_heads
+    WHERE search_heads MATCH ${match} AND rowid >= ${from} AND rowid < ${to}
+    ORDER BY rowid DESC LIMIT ${HEAD_LIMIT}`.execute(store.db);
+  return rows.map((row) => row.docid);
+}
+
+/** Which of these documents the whole query (filters, exclusions, languages) matches. */
+async function confirmMatches(store: Store, match: string, docids: number[]) {
+  const { rows } = await sql<{ docid: number }>`SELECT rowid AS docid FROM search_index
+    WHERE search_index MATCH ${match}
+      AND rowid IN (SELECT value FROM json_each(${JSON.stringify(docids)}))`.execute(store.db);
+  return rows.map((row) => row.docid);
+}
+
+async function hitsOf(store: Store, scored: { docid: number; score: number }[]): Promise<SearchHit[]> {
+  if (scored.length === 0) return [];
+  const { rows } = await sql<{ docid: number; article_id: number }>`SELECT docid, article_id
+    FROM search_documents
+    WHERE docid IN (SELECT value FROM json_each(${JSON.stringify(scored.map((s) => s.docid))}))`.execute(
+    store.db,
+  );
+  const articleOf = new Map(rows.map((row) => [row.docid, row.article_id]));
+  return scored.flatMap((s) => {
+    const articleId = articleOf.get(s.docid);
+    return articleId === undefined ? [] : [{ articleId, docid: s.docid, score: s.score }];
+  });
+}
+
+function alternatives(terms: AnalyzedTerm[]): string {
+  return terms.length === 1 ? phrase(terms[0] as AnalyzedTerm) : `(${terms.map(phrase).join(" OR ")})`;
+}
+
+function phrase(term: AnalyzedTerm): string {
+  return quote(term.join(" "));
+}
+
+/** An FTS5 string: whatever it holds is matched as text, never read as syntax. */
+function quote(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+function languageFacet(language: string): string {
+  return `l${language.replace(/[^a-z]/g, "")}`;
+}
