@@ -7,6 +7,7 @@ import { InvalidError, NotFoundError } from "../errors.js";
 import { getSite, type Site } from "../i18n/editions.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../storage/store.js";
+import { apiRoutes } from "./api/routes.js";
 import { stylesheet } from "./assets.js";
 import { ContentClock } from "./content-clock.js";
 import type { AppEnv } from "./env.js";
@@ -75,6 +76,8 @@ function assemble(options: AppOptions) {
   );
 
   app.get("/", (c) => c.redirect(`/${c.var.site.defaultLanguage}/`, 302));
+
+  apiRoutes(app);
 
   if (cache) {
     // Fills the cache; hits are answered before the app by `createRequestListener`, or here under app.request.

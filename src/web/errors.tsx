@@ -1,8 +1,9 @@
-// The one place errors become HTTP: codes map to statuses, and readers see a page in their edition's
-// language. Raw messages of unexpected errors are logged, never shown.
+// The one place errors become HTTP: codes map to statuses; readers see a page in their edition's language,
+// programs (everything under /api/) a JSON error. Raw messages of unexpected errors are logged, never shown.
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError, type ErrorCode } from "../errors.js";
+import { CORS_HEADERS, JSON_TYPE } from "./api/headers.js";
 import type { AppEnv } from "./env.js";
 import { pageContext } from "./public/context.js";
 import { Layout } from "./public/layout.js";
@@ -16,6 +17,31 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unavailable: 503,
 };
 
+/** Programs' addresses: every answer there is JSON, errors included. */
+export function isApiPath(path: string): boolean {
+  return path === "/api" || path.startsWith("/api/");
+}
+
+/**
+ * An error as programs get it: `{ "error": { "status", "code", "message", …details } }`, never cached, and
+ * readable across origins under /api/ (a browser hides a response without CORS headers, error or not).
+ */
+export function renderJsonError(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  options: { details?: Record<string, unknown>; headers?: Record<string, string> } = {},
+): Response {
+  const body = JSON.stringify({ error: { status, code, message, ...options.details } });
+  return c.body(body, status, {
+    "content-type": JSON_TYPE,
+    "cache-control": "no-store",
+    ...(isApiPath(c.req.path) ? CORS_HEADERS : {}),
+    ...options.headers,
+  });
+}
+
 export function statusOf(error: unknown): ContentfulStatusCode {
   return error instanceof AppError ? STATUS[error.code] : 500;
 }
@@ -23,9 +49,9 @@ export function statusOf(error: unknown): ContentfulStatusCode {
 export async function renderError(c: Context<AppEnv>, error: unknown): Promise<Response> {
   const status = statusOf(error);
   if (status === 500) c.var.log?.error({ err: error, path: c.req.path }, "request failed");
-  if (c.req.path.startsWith("/api/") || c.req.path === "/healthz") {
-    const message = error instanceof AppError ? error.message : "internal error";
-    return c.json({ error: { code: error instanceof AppError ? error.code : "internal", message } }, status);
+  if (isApiPath(c.req.path) || c.req.path === "/healthz") {
+    const code = error instanceof AppError ? error.code : "internal";
+    return renderJsonError(c, status, code, error instanceof AppError ? error.message : "internal error");
   }
   const site = c.var.site;
   if (!site) return c.text(status === 500 ? "internal error" : String((error as Error).message), status);
