@@ -4,6 +4,7 @@
 import { AppError } from "../errors.js";
 import { runDemo } from "./demo.js";
 import { runImport } from "./import.js";
+import { runSearch } from "./search.js";
 import { runServe } from "./serve.js";
 
 const HELP = `broadside — a publishing platform for long-form journalism
@@ -14,6 +15,7 @@ Commands:
   serve    [--port 8080] [--host 127.0.0.1] [--data ./data]   serve the site
   demo     [--articles N] [--data ./data]                       fill an empty store with a generated publication
   import   markdown PATH… [--data ./data]                       import Markdown files or folders, all or nothing
+  search   rebuild [--data ./data]                              index every published article again
 
 Run "broadside <command> --help" for a command's options.
 Environment: BROADSIDE_DATA, DATABASE_URL (postgres://… selects PostgreSQL), PORT, HOST, BROADSIDE_BASE_URL.
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve: runServe,
   demo: runDemo,
   import: runImport,
+  search: runSearch,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -2,6 +2,31 @@
 // error, so every table is complete.
 
 const en = {
+  search: "Search",
+  searchLabel: "Search the archive",
+  searchResultsFor: "Search results for “{q}”",
+  searchCount: "{n} articles found",
+  searchCountOne: "One article found",
+  searchCountAtLeast: "More than {n} articles found",
+  searchNothing: "Nothing matched “{q}”.",
+  searchNothingHelp:
+    "Check the spelling, use fewer or more general words, remove a filter, or search every language of the publication.",
+  searchEmpty: "What are you looking for?",
+  searchHelp:
+    'All words must match. Put a phrase in "quotes", exclude a word with a minus (-war), and join alternatives with OR.',
+  searchOrder: "Order",
+  searchRelevance: "Most relevant",
+  searchNewest: "Newest first",
+  searchRefine: "Refine",
+  searchLanguage: "Language",
+  searchAllLanguages: "All languages",
+  searchKind: "Kind",
+  searchAnyKind: "Any kind",
+  searchFilteredBy: "Filtered by",
+  searchRemoveFilter: "Remove",
+  searchBounded:
+    "So many articles match that the most relevant are chosen from the newest matches and from those with your words in their title; order by date to see every one.",
+  searchMore: "More results",
   skipToContent: "Skip to content",
   home: "Home",
   latest: "Latest",
@@ -53,11 +78,37 @@ const en = {
   kind_interview: "Interview",
   kind_obituary: "Obituary",
   kind_analysis: "Analysis",
+  kind_article: "Article",
 };
 
 export type Strings = typeof en;
 
 const de: Strings = {
+  search: "Suche",
+  searchLabel: "Das Archiv durchsuchen",
+  searchResultsFor: "Suchergebnisse für „{q}“",
+  searchCount: "{n} Artikel gefunden",
+  searchCountOne: "Ein Artikel gefunden",
+  searchCountAtLeast: "Mehr als {n} Artikel gefunden",
+  searchNothing: "Nichts passt zu „{q}“.",
+  searchNothingHelp:
+    "Prüfen Sie die Schreibweise, nehmen Sie weniger oder allgemeinere Wörter, entfernen Sie einen Filter oder suchen Sie in allen Sprachen.",
+  searchEmpty: "Wonach suchen Sie?",
+  searchHelp:
+    'Alle Wörter müssen vorkommen. Setzen Sie eine Wendung in "Anführungszeichen", schließen Sie ein Wort mit Minus aus (-Krieg) und verbinden Sie Alternativen mit OR.',
+  searchOrder: "Reihenfolge",
+  searchRelevance: "Relevanteste",
+  searchNewest: "Neueste zuerst",
+  searchRefine: "Eingrenzen",
+  searchLanguage: "Sprache",
+  searchAllLanguages: "Alle Sprachen",
+  searchKind: "Art",
+  searchAnyKind: "Jede Art",
+  searchFilteredBy: "Gefiltert nach",
+  searchRemoveFilter: "Entfernen",
+  searchBounded:
+    "Es passen so viele Artikel, dass die relevantesten aus den neuesten Treffern und aus denen mit Ihren Wörtern im Titel gewählt werden; sortieren Sie nach Datum, um alle zu sehen.",
+  searchMore: "Weitere Ergebnisse",
   skipToContent: "Zum Inhalt springen",
   home: "Startseite",
   latest: "Neueste Artikel",
@@ -111,10 +162,36 @@ const de: Strings = {
   kind_interview: "Interview",
   kind_obituary: "Nachruf",
   kind_analysis: "Analyse",
+  kind_article: "Artikel",
 };
 
 const fr: Strings = {
   ...en,
+  search: "Recherche",
+  searchLabel: "Chercher dans les archives",
+  searchResultsFor: "Résultats pour « {q} »",
+  searchCount: "{n} articles trouvés",
+  searchCountOne: "Un article trouvé",
+  searchCountAtLeast: "Plus de {n} articles trouvés",
+  searchNothing: "Rien ne correspond à « {q} ».",
+  searchNothingHelp:
+    "Vérifiez l’orthographe, employez des mots moins nombreux ou plus généraux, retirez un filtre ou cherchez dans toutes les langues.",
+  searchEmpty: "Que cherchez-vous ?",
+  searchHelp:
+    'Tous les mots doivent figurer. Mettez une expression entre "guillemets", excluez un mot avec un moins (-guerre) et reliez des variantes par OR.',
+  searchOrder: "Ordre",
+  searchRelevance: "Les plus pertinents",
+  searchNewest: "Les plus récents",
+  searchRefine: "Affiner",
+  searchLanguage: "Langue",
+  searchAllLanguages: "Toutes les langues",
+  searchKind: "Genre",
+  searchAnyKind: "Tous les genres",
+  searchFilteredBy: "Filtré par",
+  searchRemoveFilter: "Retirer",
+  searchBounded:
+    "Tant d’articles correspondent que les plus pertinents sont choisis parmi les plus récents et parmi ceux qui portent vos mots dans leur titre ; triez par date pour les voir tous.",
+  searchMore: "Plus de résultats",
   skipToContent: "Aller au contenu",
   home: "Accueil",
   latest: "Derniers articles",

@@ -2,6 +2,7 @@
 // that publishes, edits or withdraws an article, so the index never disagrees with the site: a published
 // article is findable at once and a withdrawn one is gone at once. `rebuildSearchIndex` refills it whole.
 import {
+  appendSearchDocuments,
   clearSearchIndex,
   deleteSearchDocument,
   facetOf,
@@ -30,14 +31,19 @@ export async function rebuildSearchIndex(
 ): Promise<number> {
   await clearSearchIndex(store);
   const parents = await readTopicParents(store);
+  const taken = new Set<number>();
   let indexed = 0;
   let afterId = 0;
   for (;;) {
     const batch = await readIndexSources(store, afterId, REBUILD_BATCH);
     if (batch.length === 0) return indexed;
-    await store.transaction(async (tx) => {
-      for (const source of batch) await writeSearchDocument(tx, documentOf(source, parents));
-    });
+    await store.transaction((tx) =>
+      appendSearchDocuments(
+        tx,
+        batch.map((source) => documentOf(source, parents)),
+        taken,
+      ),
+    );
     indexed += batch.length;
     afterId = (batch.at(-1) as IndexSource).id;
     onProgress?.(indexed);

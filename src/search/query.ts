@@ -119,7 +119,10 @@ export function analyzeQuery(query: ParsedQuery, analyzers: readonly Analyzer[])
   const highlight = new Map<string, Set<string>>();
   for (const analyzer of analyzers) {
     const set = new Set<string>();
-    for (const term of kept.flat()) for (const word of term.words) set.add(analyzer.term(word));
+    const words = kept.flat().flatMap((term) => term.words);
+    const telling = words.filter((word) => !analyzer.isStopWord(word));
+    // "the" in "the state" is matched as part of the phrase, but marking every "the" would hide the point.
+    for (const word of telling.length > 0 ? telling : words) set.add(analyzer.term(word));
     set.delete("");
     highlight.set(analyzer.language, set);
   }

@@ -34,7 +34,8 @@ export function snippetOf(text: string, analyzer: Analyzer, terms: ReadonlySet<s
     pieces.push({ text: scanned.slice(start, ends[i]), marked: true });
     at = ends[i] as number;
   }
-  const end = ends[last] as number;
+  // At the end of the text, its last punctuation belongs to the passage.
+  const end = last === starts.length - 1 ? scanned.trimEnd().length : (ends[last] as number);
   if (end > at) pieces.push({ text: flatten(scanned.slice(at, end)), marked: false });
   if (last < starts.length - 1 || scanned.length < text.length) pieces.push({ text: " …", marked: false });
   return pieces;

@@ -95,6 +95,13 @@ export function writeSearchDocument(store: Store, document: SearchDocument): Pro
     : postgres.writeSearchDocument(store, document);
 }
 
+/** Adds documents to an index known to hold none of them (a rebuild); `taken` holds the docids used. */
+export function appendSearchDocuments(store: Store, documents: SearchDocument[], taken: Set<number>) {
+  return store.kind === "sqlite"
+    ? sqlite.appendSearchDocuments(store, documents, taken)
+    : postgres.appendSearchDocuments(store, documents, taken);
+}
+
 export function deleteSearchDocument(store: Store, articleId: number): Promise<void> {
   return store.kind === "sqlite"
     ? sqlite.deleteSearchDocument(store, articleId)

@@ -54,17 +54,34 @@ function configuration(language: string): RawBuilder<unknown> {
 }
 
 export async function writeSearchDocument(store: Store, document: SearchDocument): Promise<void> {
+  const docid = await freeDocid(store, docidOf(document.publishedAt, document.articleId), document.articleId);
+  await sql`INSERT INTO search_documents (article_id, docid, language, facets, head, document)
+    VALUES ${rowOf(document, docid)}
+    ON CONFLICT (article_id) DO UPDATE SET docid = excluded.docid, language = excluded.language,
+      facets = excluded.facets, head = excluded.head, document = excluded.document`.execute(store.db);
+}
+
+/** Adds documents to an index that holds none of them, in one statement; `taken` holds used docids. */
+export async function appendSearchDocuments(store: Store, documents: SearchDocument[], taken: Set<number>) {
+  if (documents.length === 0) return;
+  const rows = documents.map((document) => {
+    let docid = docidOf(document.publishedAt, document.articleId);
+    while (taken.has(docid)) docid++;
+    taken.add(docid);
+    return rowOf(document, docid);
+  });
+  await sql`INSERT INTO search_documents (article_id, docid, language, facets, head, document)
+    VALUES ${sql.join(rows)}`.execute(store.db);
+}
+
+function rowOf(document: SearchDocument, docid: number) {
   const { language } = document;
   const config = configuration(language);
   const fold = (text: string) => foldText(text, language);
-  const docid = await freeDocid(store, docidOf(document.publishedAt, document.articleId), document.articleId);
   const head = sql`setweight(to_tsvector(${config}, ${fold(document.title)}), 'A')
     || setweight(to_tsvector(${config}, ${fold(document.standfirst)}), 'B')`;
-  await sql`INSERT INTO search_documents (article_id, docid, language, facets, head, document)
-    VALUES (${document.articleId}, ${docid}, ${language}, ${sql.val(document.facets)}::text[], ${head},
-      ${head} || setweight(to_tsvector(${config}, ${fold(document.text)}), 'C'))
-    ON CONFLICT (article_id) DO UPDATE SET docid = excluded.docid, language = excluded.language,
-      facets = excluded.facets, head = excluded.head, document = excluded.document`.execute(store.db);
+  return sql`(${document.articleId}, ${docid}, ${language}, ${sql.val(document.facets)}::text[], ${head},
+    ${head} || setweight(to_tsvector(${config}, ${fold(document.text)}), 'C'))`;
 }
 
 export async function deleteSearchDocument(store: Store, articleId: number): Promise<void> {

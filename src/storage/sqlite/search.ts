@@ -34,7 +34,24 @@ const TEXT_COLUMNS = "{title standfirst body}";
 
 export async function writeSearchDocument(store: Store, document: SearchDocument): Promise<void> {
   await deleteSearchDocument(store, document.articleId);
-  const docid = await freeDocid(store, docidOf(document.publishedAt, document.articleId));
+  await insertDocument(
+    store,
+    document,
+    await freeDocid(store, docidOf(document.publishedAt, document.articleId)),
+  );
+}
+
+/** Adds documents to an index that holds none of them; `taken` holds the docids already used. */
+export async function appendSearchDocuments(store: Store, documents: SearchDocument[], taken: Set<number>) {
+  for (const document of documents) {
+    let docid = docidOf(document.publishedAt, document.articleId);
+    while (taken.has(docid)) docid++;
+    taken.add(docid);
+    await insertDocument(store, document, docid);
+  }
+}
+
+async function insertDocument(store: Store, document: SearchDocument, docid: number): Promise<void> {
   const analyzer = analyzerFor(document.language);
   const title = indexText(document.title, analyzer);
   const standfirst = indexText(document.standfirst, analyzer);

@@ -13,6 +13,7 @@ import {
 } from "../../content/reading.js";
 import { findRedirect } from "../../content/redirects.js";
 import { InvalidError, NotFoundError } from "../../errors.js";
+import { search } from "../../search/search.js";
 import { readTopicTree } from "../../topics/topics.js";
 import type { AppEnv } from "../env.js";
 import { etagOf } from "../page-cache.js";
@@ -21,6 +22,8 @@ import { ArticlePage } from "./article.js";
 import { pageContext } from "./context.js";
 import { HomePage } from "./home.js";
 import { PersonPage, SeriesPage, TopicPage, TopicsPage } from "./listings.js";
+import { SearchPage } from "./search.js";
+import { searchRequest } from "./search-request.js";
 
 const LANG = ":lang{[a-z]{2,3}(?:-[a-z]{2,4})?}";
 const SLUG = ":slug{[^/]{1,200}}";
@@ -34,6 +37,7 @@ export function publicRoutes(app: Hono<AppEnv>): void {
   app.get(`/${LANG}/topics`, showTopics);
   app.get(`/${LANG}/topics/${SLUG}`, showTopic);
   app.get(`/${LANG}/series/${SLUG}`, showSeries);
+  app.get(`/${LANG}/search`, showSearch);
   app.get(`/${LANG}/archive`, (c) =>
     c.redirect(`/${edition(c)}/archive/${new Date().getUTCFullYear()}`, 302),
   );
@@ -95,6 +99,12 @@ async function showArchive(c: Context<AppEnv>) {
   if (!isValidPeriod(period)) throw new NotFoundError("there is no such date");
   const view = await readArchive(c.var.store, lang, period, pageRequest(c));
   return render(c, <ArchivePage ctx={context(c, lang)} {...view} />);
+}
+
+async function showSearch(c: Context<AppEnv>) {
+  const lang = edition(c);
+  const found = await search(c.var.store, c.var.site, lang, searchRequest(c));
+  return render(c, <SearchPage ctx={context(c, lang)} found={found} />);
 }
 
 /** The edition named in the path; a language we do not publish in is a 404, not an empty site. */
