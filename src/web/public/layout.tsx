@@ -60,13 +60,15 @@ export function Layout(props: { ctx: PageContext; head: Head; children?: Child }
                 </li>
               </ul>
             </nav>
-            <form role="search" class="masthead-search" method="get" action={`/${language.code}/search`}>
-              <label for="masthead-q" class="visually-hidden">
-                {t.searchLabel}
-              </label>
-              <input id="masthead-q" type="search" name="q" maxlength={500} placeholder={t.search} />
-              <button type="submit">{t.search}</button>
-            </form>
+            <search class="masthead-search">
+              <form method="get" action={`/${language.code}/search`}>
+                <label for="masthead-q" class="visually-hidden">
+                  {t.searchLabel}
+                </label>
+                <input id="masthead-q" type="search" name="q" maxlength={500} placeholder={t.search} />
+                <button type="submit">{t.search}</button>
+              </form>
+            </search>
             {site.editions.length > 1 && <EditionSwitch ctx={ctx} />}
           </div>
         </header>

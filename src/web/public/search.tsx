@@ -99,16 +99,18 @@ function SearchForm({ ctx, found }: { ctx: PageContext; found: SearchResults }) 
     ([key, value]) => key !== "q" && value,
   );
   return (
-    <form role="search" class="search-form" method="get" action={`/${ctx.language.code}/search`}>
-      <label for="search-page-q" class="visually-hidden">
-        {ctx.t.searchLabel}
-      </label>
-      <input id="search-page-q" type="search" name="q" value={found.query} maxlength={500} />
-      {hidden.map(([name, value]) => (
-        <input type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit">{ctx.t.search}</button>
-    </form>
+    <search class="search-form">
+      <form method="get" action={`/${ctx.language.code}/search`}>
+        <label for="search-page-q" class="visually-hidden">
+          {ctx.t.searchLabel}
+        </label>
+        <input id="search-page-q" type="search" name="q" value={found.query} maxlength={500} />
+        {hidden.map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
+        <button type="submit">{ctx.t.search}</button>
+      </form>
+    </search>
   );
 }
 
