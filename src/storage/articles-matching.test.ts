@@ -6,9 +6,11 @@ import { createPerson } from "../people/people.js";
 import { createTopic } from "../topics/topics.js";
 import {
   type ArticleFilter,
+  findArticleState,
   findListedArticles,
   listMatchingKeys,
   listPublicArticlesBySlug,
+  listPublished,
   topicsOfArticles,
 } from "./articles.js";
 import { listPersonsBySlug, listTopicsBySlug } from "./directories.js";
@@ -160,6 +162,16 @@ describeEachStore("articles matching the read API's filters", (store) => {
       }
       expect(paged).toEqual(all);
     }
+  });
+
+  it("takes a cursor whose id is beyond any row's as the end of its moment, in every listing", async () => {
+    const { ids } = await publication(store());
+    const before = { publishedAt: day(5).toISOString(), id: 999_999_999_999_999 };
+    const keys = await listMatchingKeys(store(), { languages: both }, before, 2);
+    expect(keys.map((k) => k.id)).toEqual([ids.tie, ids.part2]);
+    const page = await listPublished(store(), { by: "edition", language: "en" }, { limit: 1, before });
+    expect(page.items.map((a) => a.id)).toEqual([ids.tie]);
+    expect(await findArticleState(store(), 999_999_999_999_999)).toBeUndefined();
   });
 
   it("reads listed articles in the order asked, without their text unless asked, and their topics by name", async () => {

@@ -235,6 +235,14 @@ export async function summariesOf(
 
 type Direction = "asc" | "desc";
 
+/** Ids are `serial` on PostgreSQL: no row has a larger one, and PostgreSQL refuses to compare with one. */
+export const MAX_ID = 2_147_483_647;
+
+/** A cursor with its id brought into the column's range; no row lies between the two, so pages are alike. */
+function withinIdRange(cursor: Cursor): Cursor {
+  return cursor.id > MAX_ID ? { publishedAt: cursor.publishedAt, id: MAX_ID } : cursor;
+}
+
 async function pageKeys(
   store: Store,
   listing: Listing,
@@ -243,6 +251,7 @@ async function pageKeys(
   limit: number,
 ): Promise<{ id: number }[]> {
   const compare = direction === "asc" ? ">" : "<";
+  cursor = cursor && withinIdRange(cursor);
   if (listing.by === "person" || listing.by === "topic") {
     // The link table carries the listing keys, so the range scan and the order come from its own index.
     // Both link tables have the same shape but for the owner's column; the casts name one to Kysely.
@@ -415,6 +424,7 @@ export async function listMatchingKeys(
   limit: number,
 ): Promise<Cursor[]> {
   if (filter.languages.length === 0) return [];
+  before = before && withinIdRange(before);
   if (filter.seriesId !== undefined) return seriesKeys(store, filter, filter.seriesId, before, limit);
   const perLanguage = await Promise.all(
     filter.languages.map((language) => languageKeys(store, filter, language, before, limit)),
@@ -658,6 +668,7 @@ export async function topicsOfArticles(store: Store, articleIds: readonly number
 
 /** Where an article stands, without reading its text: enough to tell published, withdrawn and unknown apart. */
 export async function findArticleState(store: Store, id: number) {
+  if (id > MAX_ID) return undefined;
   return store.db.selectFrom("articles").select(["status", "path"]).where("id", "=", id).executeTakeFirst();
 }
 

@@ -286,6 +286,7 @@ describeEachStore("the read API", (store) => {
       [`/api/v1/articles/${ids.draft}`, 404, "not_found"],
       ["/api/v1/articles/secret-draft", 404, "not_found"],
       ["/api/v1/articles/999999", 404, "not_found"],
+      ["/api/v1/articles/999999999999999", 404, "not_found"],
       ["/api/v1/articles/no-such-slug", 404, "not_found"],
     ] as const) {
       const { res, body } = await json(path);
