@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { loadDemo } from "../src/demo/load.js";
+import { hasAnyArticle } from "../src/storage/articles.js";
 import { openStore } from "../src/storage/store.js";
 
 export const BENCH_DIR = join(process.cwd(), ".bench");
@@ -28,7 +29,32 @@ export async function ensureCorpus(articles: number): Promise<string> {
   return dir;
 }
 
+/**
+ * The same corpus in a PostgreSQL schema of its own (`corpus_N`), loaded once; returns the schema name.
+ * The generator is seeded, so it holds the same articles as the SQLite corpus of that size.
+ */
+export async function ensurePostgresCorpus(articles: number, databaseUrl: string): Promise<string> {
+  const schema = `corpus_${articles}`;
+  const store = await openStore({ dataDir: "", databaseUrl, schema });
+  try {
+    if (await hasAnyArticle(store)) return schema;
+    const started = Date.now();
+    let last = 0;
+    await loadDemo(store, { articles, wordsPerArticle: 2000, years: 25, seed: 7 }, (loaded) => {
+      if (loaded - last >= 5000 || loaded === articles) {
+        last = loaded;
+        const rate = loaded / ((Date.now() - started) / 1000);
+        process.stderr.write(`  postgres corpus ${articles}: ${loaded} articles (${rate.toFixed(0)}/s)\n`);
+      }
+    });
+    return schema;
+  } finally {
+    await store.close();
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? 1000);
-  console.log(await ensureCorpus(n));
+  const postgres = process.argv[3];
+  console.log(postgres ? await ensurePostgresCorpus(n, postgres) : await ensureCorpus(n));
 }

@@ -5,6 +5,7 @@ import type { AppEnv } from "../env.js";
 import { listArticles, showArticle } from "./articles.js";
 import { listPeople, listTopics } from "./directories.js";
 import { corsHeaders, methodNotAllowed, preflight } from "./http.js";
+import { searchArticles } from "./search.js";
 
 /** Every address of the API and what answers a GET (or HEAD) there. A new endpoint is one more line. */
 const ROUTES: [path: string, handler: Handler<AppEnv>][] = [
@@ -12,6 +13,7 @@ const ROUTES: [path: string, handler: Handler<AppEnv>][] = [
   ["/api/v1/articles/:ref", showArticle],
   ["/api/v1/people", listPeople],
   ["/api/v1/topics", listTopics],
+  ["/api/v1/search", searchArticles],
 ];
 
 export function apiRoutes(app: Hono<AppEnv>): void {
