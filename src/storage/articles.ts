@@ -643,7 +643,7 @@ export async function findListedArticles(
   return listed;
 }
 
-/** The topics of each article, named in `language`, in name order. */
+/** The topics of each article, named in `language`, in the order an article page lists them. */
 export async function topicsOfArticles(store: Store, articleIds: readonly number[], language: string) {
   const byArticle = new Map<number, { slug: string; name: string }[]>();
   if (articleIds.length === 0) return byArticle;
@@ -655,14 +655,13 @@ export async function topicsOfArticles(store: Store, articleIds: readonly number
     )
     .select(["at.article_id", "t.slug", "t.name", "tl.name as localName"])
     .where("at.article_id", "in", articleIds)
+    .orderBy("t.name")
     .execute();
   for (const row of rows) {
     const list = byArticle.get(row.article_id) ?? [];
     list.push({ slug: row.slug, name: row.localName ?? row.name });
     byArticle.set(row.article_id, list);
   }
-  for (const list of byArticle.values())
-    list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return byArticle;
 }
 
