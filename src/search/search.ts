@@ -75,17 +75,25 @@ export interface SearchResults {
   ranking: SearchMatches["ranking"];
 }
 
-export async function search(store: Store, site: Site, edition: string, request: SearchRequest) {
+/** What a request asks of the index, checked: the criteria, the order and the page. */
+export async function prepareSearch(store: Store, site: Site, edition: string, request: SearchRequest) {
   const text = (request.q ?? "").trim();
   const query = parseQuery(text);
   const resolved = await resolveFilters(store, site, edition, request);
-  const { filters } = resolved;
   const order = parseOrder(request.order);
   const limit = request.limit ?? 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
     throw new InvalidError(`limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}`);
   }
   const after = request.cursor !== undefined ? decodeSearchCursor(request.cursor, order) : undefined;
+  const languages = resolved.filters.language === "all" ? site.editions : [resolved.filters.language];
+  const criteria = criteriaOf(query, languages, resolved);
+  return { text, query, filters: resolved.filters, criteria, page: { order, limit, after } };
+}
+
+export async function search(store: Store, site: Site, edition: string, request: SearchRequest) {
+  const { text, query, filters, criteria, page } = await prepareSearch(store, site, edition, request);
+  const { order } = page;
   const base: SearchResults = {
     query: text,
     empty: isEmptyQuery(query),
@@ -97,10 +105,8 @@ export async function search(store: Store, site: Site, edition: string, request:
     ranking: order === "newest" ? "date" : "exact",
   };
   if (base.empty) return base;
-
-  const languages = filters.language === "all" ? site.editions : [filters.language];
-  const criteria = criteriaOf(query, languages, resolved);
-  const matches = await findMatches(store, criteria, { order, limit, after });
+  const { languages } = criteria;
+  const matches = await findMatches(store, criteria, page);
   const summaries = await summariesOf(
     store,
     matches.hits.map((h) => h.articleId),
