@@ -5,6 +5,7 @@ import { addEdition } from "../i18n/editions.js";
 import { isLanguage } from "../i18n/languages.js";
 import { stringsFor } from "../i18n/strings.js";
 import { renderMarkdown } from "../markdown/render.js";
+import { indexArticle } from "../search/indexing.js";
 import * as rows from "../storage/articles.js";
 import { replaceQuotations } from "../storage/quotations.js";
 import { replaceReplies } from "../storage/replies.js";
@@ -12,7 +13,6 @@ import { insertRevision, upsertRedirect } from "../storage/revisions.js";
 import type { Store } from "../storage/store.js";
 import { type Article, articlePath, type ReplyTarget } from "./article.js";
 import { citationText } from "./citation-text.js";
-import { indexArticle } from "../search/indexing.js";
 import { bumpContentVersion } from "./content-version.js";
 import { isValidSlug, slugify, uniqueSlug } from "./slug.js";
 
@@ -120,7 +120,10 @@ export async function saveArticle(store: Store, id: number, edit: ArticleEdit, n
     const listedAt = current.status === "published" ? current.publishedAt : null;
     if (edit.personIds) await rows.setArticlePersons(tx, id, edit.personIds, next.language, listedAt);
     if (edit.topicIds) await rows.setArticleTopics(tx, id, edit.topicIds, next.language, listedAt);
-    if (next.language !== current.language) await rows.setListing(tx, id, next.language, listedAt);
+    if (next.language !== current.language) {
+      await rows.setListing(tx, id, next.language, listedAt);
+      if (current.status === "published") await addEdition(tx, next.language);
+    }
     if (edit.replies) await replaceReplies(tx, id, edit.replies);
     if (rendered) await replaceQuotations(tx, id, rendered.quotations);
     await insertRevision(tx, { articleId: id, revision, kind: "save", ...texts(next), savedAt: at });

@@ -45,7 +45,8 @@ export async function listReplies(store: Store, articleId: number): Promise<Repl
     .execute();
   return rows.map((r) => {
     const reply: Reply = {
-      title: r.ourTitle ?? r.target_title,
+      // An unpublished article's working title is not public; the title recorded with the reply is.
+      title: r.ourStatus === "published" && r.ourTitle ? r.ourTitle : r.target_title,
       author: r.target_author,
       publisher: r.target_publisher,
       date: r.target_date,

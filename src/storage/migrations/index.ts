@@ -3,6 +3,7 @@
 import type { ColumnDataType, ColumnDefinitionBuilder, Migration, MigrationProvider } from "kysely";
 import * as content from "./001-content.js";
 import * as search from "./002-search.js";
+import * as listingIndexes from "./003-listing-indexes.js";
 
 /** What a migration needs to know of the dialect: which it is, and how an auto-numbered key is declared. */
 export interface MigrationContext {
@@ -14,6 +15,7 @@ export function migrationProvider(context: MigrationContext): MigrationProvider 
   const all: Record<string, Migration> = {
     "001-content": { up: (db) => content.up(db, context) },
     "002-search": { up: (db) => search.up(db, context) },
+    "003-listing-indexes": { up: (db) => listingIndexes.up(db) },
   };
   return { getMigrations: async () => all };
 }
