@@ -133,10 +133,13 @@ function fold(word: string, locale: string): string {
 
 /**
  * Calls `visit` with each word of `text` (letters, digits and the marks that belong to them) and where it
- * starts and ends. A loop over character codes with a class table is several times faster than a Unicode
+ * starts and ends, until `visit` returns false. A loop over character codes with a class table is several times faster than a Unicode
  * regular expression, and indexing speed is bounded by this loop.
  */
-export function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
+export function forEachWord(
+  text: string,
+  visit: (word: string, start: number, end: number) => boolean | undefined | void,
+): void {
   let start = -1;
   const length = text.length;
   for (let i = 0; i < length; i++) {
@@ -149,7 +152,7 @@ export function forEachWord(text: string, visit: (word: string, start: number, e
     if (isWordCharacter(code)) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      visit(text.slice(start, i), start, i);
+      if (visit(text.slice(start, i), start, i) === false) return;
       start = -1;
     }
     i += width - 1;

@@ -135,7 +135,10 @@ export async function search(store: Store, site: Site, edition: string, request:
       ? await Promise.all(
           site.editions.map(async (language) => ({
             language,
-            ...(await countMatches(store, { ...criteria, languages: [language] }, LANGUAGE_COUNT_CAP)),
+            // The edition searched was just counted; the others are counted only as far as a link needs.
+            ...(language === filters.language
+              ? total
+              : await countMatches(store, { ...criteria, languages: [language] }, LANGUAGE_COUNT_CAP)),
           })),
         )
       : [];

@@ -15,11 +15,24 @@ export function snippetOf(text: string, analyzer: Analyzer, terms: ReadonlySet<s
   const starts: number[] = [];
   const ends: number[] = [];
   const matched: (string | undefined)[] = [];
+  // Reading stops once a passage holds every word asked for and the words after it are read.
+  let complete = -1;
+  let stopped = false;
+  const seenAt = new Map<string, number>();
   forEachWord(scanned, (word, start, end) => {
     starts.push(start);
     ends.push(end);
     const term = analyzer.term(word);
-    matched.push(terms.has(term) ? term : undefined);
+    const hit = terms.has(term) ? term : undefined;
+    matched.push(hit);
+    const index = starts.length - 1;
+    if (hit !== undefined && complete < 0) {
+      seenAt.set(hit, index);
+      const earliest = Math.min(...seenAt.values());
+      if (seenAt.size === terms.size && index - earliest < SPAN - LEAD) complete = index;
+    }
+    stopped = complete >= 0 && index >= complete + SPAN;
+    return !stopped;
   });
   if (starts.length === 0) return [];
   const first = Math.max(0, bestWindow(matched) - LEAD);
@@ -35,9 +48,10 @@ export function snippetOf(text: string, analyzer: Analyzer, terms: ReadonlySet<s
     at = ends[i] as number;
   }
   // At the end of the text, its last punctuation belongs to the passage.
-  const end = last === starts.length - 1 ? scanned.trimEnd().length : (ends[last] as number);
+  const end = last === starts.length - 1 && !stopped ? scanned.trimEnd().length : (ends[last] as number);
   if (end > at) pieces.push({ text: flatten(scanned.slice(at, end)), marked: false });
-  if (last < starts.length - 1 || scanned.length < text.length) pieces.push({ text: " …", marked: false });
+  const cut = stopped || scanned.length < text.length;
+  if (last < starts.length - 1 || cut) pieces.push({ text: " …", marked: false });
   return pieces;
 }
 
