@@ -173,7 +173,9 @@ function isWordCharacter(code: number): boolean {
 /** The words of a text, as written, in order. */
 export function words(text: string): string[] {
   const out: string[] = [];
-  forEachWord(text.normalize("NFKC"), (word) => out.push(word));
+  forEachWord(text.normalize("NFKC"), (word) => {
+    out.push(word);
+  });
   return out;
 }
 
