@@ -24,7 +24,7 @@ import { type Snippet, snippetOf } from "./snippet.js";
 
 export const SEARCH_ORDERS: readonly SearchOrder[] = ["relevance", "newest"];
 /** Counts stop here: past it a reader learns nothing from the exact number, and counting costs. */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1000;
 const LANGUAGE_COUNT_CAP = 1000;
 export const MAX_SEARCH_LIMIT = 50;
 

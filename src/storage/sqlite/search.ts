@@ -6,10 +6,11 @@
 // before a single row is scored. So:
 // - a query whose words are all rare enough (each in at most RARE articles) and that matches at most
 //   WINDOW articles is ranked exactly, by bm25 with title and standfirst weighted above the body;
-// - any other query ranks a bounded set: its WINDOW newest matches, plus the older articles that carry
-//   its words in their title or standfirst (found in the small `search_heads` table, whose lists are
-//   short). They are scored by which words stand in the title (2) or standfirst (1), rarer words
-//   counting more, and newer first among equals.
+// - any other query ranks a bounded set: its WINDOW newest matches, scored by which of its words stand in
+//   their title (2) or standfirst (1), a word found in fewer titles counting more, newer first among
+//   equals; plus, when there are older matches, the newest HEAD_EXTRAS older articles whose titles carry
+//   every word asked for. Titles and standfirsts are asked of the small `search_heads` table, whose lists
+//   are short even for common words.
 import { sql } from "kysely";
 import { analyzerFor, indexText } from "../../search/analyze.js";
 import { type AnalyzedQuery, type AnalyzedTerm, analyzeQuery } from "../../search/query.js";
@@ -28,8 +29,7 @@ import type { Store } from "../store.js";
 const WINDOW = 500;
 const RARE = 3000;
 /** Older title and standfirst matches added to a bounded ranking. */
-const HEAD_EXTRAS = 50;
-const HEAD_LIMIT = 5000;
+const HEAD_EXTRAS = 30;
 const TEXT_COLUMNS = "{title standfirst body}";
 
 export async function writeSearchDocument(store: Store, document: SearchDocument): Promise<void> {
@@ -146,6 +146,9 @@ export async function countMatches(
 
 interface Plan {
   query: AnalyzedQuery;
+  languages: string[];
+  /** True when filters or exclusions narrow the words' matches. */
+  filtered: boolean;
   /** The whole FTS5 expression: words, exclusions, languages and filters. */
   match: string;
 }
@@ -164,7 +167,12 @@ function planOf(criteria: SearchCriteria): Plan | undefined {
   if (query.excluded.length > 0) {
     match = `(${match}) NOT ${TEXT_COLUMNS} : (${query.excluded.map(phrase).join(" OR ")})`;
   }
-  return { query, match };
+  return {
+    query,
+    match,
+    languages: criteria.languages,
+    filtered: criteria.facets.length > 0 || query.excluded.length > 0,
+  };
 }
 
 async function matchingDocids(store: Store, match: string, from: number, to: number, limit: number) {
@@ -198,7 +206,11 @@ async function bm25Scores(store: Store, query: AnalyzedQuery, matches: number[])
   return rows.filter((row) => wanted.has(row.docid));
 }
 
-/** `complete` says the window holds every match, so no older article can be added. */
+/**
+ * Scores the window by which words stand in each article's title (2) or standfirst (1), a word found in
+ * fewer of the window's titles counting more; when the window is not every match, the older articles whose
+ * titles carry every word asked for join it, with the best score a title can earn.
+ */
 async function headScores(
   store: Store,
   plan: Plan,
@@ -208,39 +220,52 @@ async function headScores(
   to: number,
 ) {
   const scores = new Map<number, number>();
+  const oldest = window.length > 0 ? Math.min(...window) : to;
+  const inWindow = new Set(window);
+  let best = 0;
   for (const clause of plan.query.required) {
     const expression = alternatives(clause);
-    const inTitle = await headDocids(store, `{title} : ${expression}`, from, to);
-    const inStandfirst = await headDocids(store, `{standfirst} : ${expression}`, from, to);
-    // A word found in fewer titles tells more about the articles that have it.
+    const inTitle = await headDocids(store, `{title} : ${expression}`, oldest, to, WINDOW);
+    const inStandfirst = await headDocids(store, `{standfirst} : ${expression}`, oldest, to, WINDOW);
     const weight = 1 / Math.log(Math.E + inTitle.length + inStandfirst.length);
-    for (const docid of inTitle) scores.set(docid, (scores.get(docid) ?? 0) + 2 * weight);
-    for (const docid of inStandfirst) scores.set(docid, (scores.get(docid) ?? 0) + weight);
+    best += 2 * weight;
+    for (const docid of inTitle)
+      if (inWindow.has(docid)) scores.set(docid, (scores.get(docid) ?? 0) + 2 * weight);
+    for (const docid of inStandfirst) {
+      if (inWindow.has(docid)) scores.set(docid, (scores.get(docid) ?? 0) + weight);
+    }
   }
-  const scoredWindow = window.map((docid) => ({ docid, score: scores.get(docid) ?? 0 }));
-  if (complete) return scoredWindow;
-  const inWindow = new Set(window);
-  const older = [...scores.entries()]
-    .filter(([docid]) => !inWindow.has(docid))
-    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
-    .slice(0, HEAD_EXTRAS)
-    .map(([docid]) => docid);
-  const confirmed = older.length > 0 ? await confirmMatches(store, plan.match, older) : [];
-  return [...scoredWindow, ...confirmed.map((docid) => ({ docid, score: scores.get(docid) ?? 0 }))];
+  const scored = window.map((docid) => ({ docid, score: scores.get(docid) ?? 0 }));
+  if (complete) return scored;
+  const titled = `{title} : (${plan.query.required.map(alternatives).join(" AND ")})`;
+  const older = await headDocids(store, titled, from, oldest, HEAD_EXTRAS);
+  const confirmed = older.length > 0 ? await confirmMatches(store, plan, older) : [];
+  return [...scored, ...confirmed.map((docid) => ({ docid, score: best }))];
 }
 
-async function headDocids(store: Store, match: string, from: number, to: number) {
+async function headDocids(store: Store, match: string, from: number, to: number, limit: number) {
   const { rows } = await sql<{ docid: number }>`SELECT rowid AS docid FROM search_heads
     WHERE search_heads MATCH ${match} AND rowid >= ${from} AND rowid < ${to}
-    ORDER BY rowid DESC LIMIT ${HEAD_LIMIT}`.execute(store.db);
+    ORDER BY rowid DESC LIMIT ${limit}`.execute(store.db);
   return rows.map((row) => row.docid);
 }
 
-/** Which of these documents the whole query (filters, exclusions, languages) matches. */
-async function confirmMatches(store: Store, match: string, docids: number[]) {
+/**
+ * Which of these documents, whose titles carry every word asked for, the whole query matches. Without
+ * filters or exclusions that is only a question of language, answered by the documents table; otherwise
+ * the full expression is tried on each (dearer, so it is the exception).
+ */
+async function confirmMatches(store: Store, plan: Plan, docids: number[]) {
+  const list = JSON.stringify(docids);
+  if (!plan.filtered) {
+    const { rows } = await sql<{ docid: number }>`SELECT docid FROM search_documents
+      WHERE docid IN (SELECT value FROM json_each(${list}))
+        AND language IN (${sql.join(plan.languages)})`.execute(store.db);
+    return rows.map((row) => row.docid);
+  }
   const { rows } = await sql<{ docid: number }>`SELECT rowid AS docid FROM search_index
-    WHERE search_index MATCH ${match}
-      AND rowid IN (SELECT value FROM json_each(${JSON.stringify(docids)}))`.execute(store.db);
+    WHERE search_index MATCH ${plan.match}
+      AND rowid IN (SELECT value FROM json_each(${list}))`.execute(store.db);
   return rows.map((row) => row.docid);
 }
 
