@@ -5,7 +5,6 @@
 // language's real spelling.
 import { stemmer as danish } from "@orama/stemmers/danish";
 import { stemmer as dutch } from "@orama/stemmers/dutch";
-import { stemmer as english } from "@orama/stemmers/english";
 import { stemmer as finnish } from "@orama/stemmers/finnish";
 import { stemmer as french } from "@orama/stemmers/french";
 import { stemmer as german } from "@orama/stemmers/german";
@@ -28,6 +27,9 @@ import { stopwords as portugueseStops } from "@orama/stopwords/portuguese";
 import { stopwords as russianStops } from "@orama/stopwords/russian";
 import { stopwords as spanishStops } from "@orama/stopwords/spanish";
 import { stopwords as turkishStops } from "@orama/stopwords/turkish";
+// Orama's English stemmer is the original Porter algorithm, which makes "general" and "generation" one word;
+// Porter2, the Snowball English stemmer, keeps them apart.
+import english from "wink-porter2-stemmer";
 
 type Stemmer = (word: string) => string;
 
@@ -138,7 +140,7 @@ function fold(word: string, locale: string): string {
  */
 export function forEachWord(
   text: string,
-  visit: (word: string, start: number, end: number) => boolean | undefined | void,
+  visit: (word: string, start: number, end: number) => unknown,
 ): void {
   let start = -1;
   const length = text.length;

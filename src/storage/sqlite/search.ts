@@ -41,27 +41,49 @@ export async function writeSearchDocument(store: Store, document: SearchDocument
   );
 }
 
-/** Adds documents to an index that holds none of them; `taken` holds the docids already used. */
+/**
+ * Adds documents to an index that holds none of them; `taken` holds the docids already used. Rows go in
+ * several to a statement: a rebuild's time is otherwise spent as much in statements as in indexing.
+ */
 export async function appendSearchDocuments(store: Store, documents: SearchDocument[], taken: Set<number>) {
-  for (const document of documents) {
-    let docid = docidOf(document.publishedAt, document.articleId);
-    while (taken.has(docid)) docid++;
-    taken.add(docid);
-    await insertDocument(store, document, docid);
+  for (let start = 0; start < documents.length; start += ROWS_PER_INSERT) {
+    const rows = documents.slice(start, start + ROWS_PER_INSERT).map((document) => {
+      let docid = docidOf(document.publishedAt, document.articleId);
+      while (taken.has(docid)) docid++;
+      taken.add(docid);
+      return { docid, document, ...analysed(document) };
+    });
+    await sql`INSERT INTO search_documents (docid, article_id, language)
+      VALUES ${sql.join(rows.map((r) => sql`(${r.docid}, ${r.document.articleId}, ${r.document.language})`))}`.execute(
+      store.db,
+    );
+    await sql`INSERT INTO search_index (rowid, title, standfirst, body, facets)
+      VALUES ${sql.join(rows.map((r) => sql`(${r.docid}, ${r.title}, ${r.standfirst}, ${r.body}, ${r.facets})`))}`.execute(
+      store.db,
+    );
+    await sql`INSERT INTO search_heads (rowid, title, standfirst)
+      VALUES ${sql.join(rows.map((r) => sql`(${r.docid}, ${r.title}, ${r.standfirst})`))}`.execute(store.db);
   }
 }
 
-async function insertDocument(store: Store, document: SearchDocument, docid: number): Promise<void> {
+const ROWS_PER_INSERT = 50;
+
+function analysed(document: SearchDocument) {
   const analyzer = analyzerFor(document.language);
-  const title = indexText(document.title, analyzer);
-  const standfirst = indexText(document.standfirst, analyzer);
-  const facets = [languageFacet(document.language), ...document.facets].join(" ");
+  return {
+    title: indexText(document.title, analyzer),
+    standfirst: indexText(document.standfirst, analyzer),
+    body: indexText(document.text, analyzer),
+    facets: [languageFacet(document.language), ...document.facets].join(" "),
+  };
+}
+
+async function insertDocument(store: Store, document: SearchDocument, docid: number): Promise<void> {
+  const { title, standfirst, body, facets } = analysed(document);
   await sql`INSERT INTO search_documents (docid, article_id, language)
     VALUES (${docid}, ${document.articleId}, ${document.language})`.execute(store.db);
   await sql`INSERT INTO search_index (rowid, title, standfirst, body, facets)
-    VALUES (${docid}, ${title}, ${standfirst}, ${indexText(document.text, analyzer)}, ${facets})`.execute(
-    store.db,
-  );
+    VALUES (${docid}, ${title}, ${standfirst}, ${body}, ${facets})`.execute(store.db);
   await sql`INSERT INTO search_heads (rowid, title, standfirst)
     VALUES (${docid}, ${title}, ${standfirst})`.execute(store.db);
 }
