@@ -8,8 +8,8 @@
 //   WINDOW articles is ranked exactly, by bm25 with title and standfirst weighted above the body;
 // - any other query ranks a bounded set: its WINDOW newest matches, scored by which of its words stand in
 //   their title (2) or standfirst (1), a word found in fewer titles counting more, newer first among
-//   equals; plus, when there are older matches, the newest HEAD_EXTRAS older articles whose titles carry
-//   every word asked for. Titles and standfirsts are asked of the small `search_heads` table, whose lists
+//   equals; plus, when there are older matches, the newest HEAD_EXTRAS older articles whose titles or
+//   standfirsts carry every word asked for, scored the same way. Titles and standfirsts are asked of the small `search_heads` table, whose lists
 //   are short even for common words.
 import { sql } from "kysely";
 import { analyzerFor, indexText } from "../../search/analyze.js";
@@ -231,7 +231,7 @@ async function bm25Scores(store: Store, query: AnalyzedQuery, matches: number[])
 /**
  * Scores the window by which words stand in each article's title (2) or standfirst (1), a word found in
  * fewer of the window's titles counting more; when the window is not every match, the older articles whose
- * titles carry every word asked for join it, with the best score a title can earn.
+ * titles or standfirsts carry every word asked for join it, scored the same way.
  */
 async function headScores(
   store: Store,
@@ -241,28 +241,38 @@ async function headScores(
   from: number,
   to: number,
 ) {
-  const scores = new Map<number, number>();
   const oldest = window.length > 0 ? Math.min(...window) : to;
-  const inWindow = new Set(window);
-  let best = 0;
+  const heads = plan.query.required.map((clause) => `{title standfirst} : ${alternatives(clause)}`);
+  const older = complete ? [] : await headDocids(store, heads.join(" AND "), from, oldest, HEAD_EXTRAS);
+  const confirmed = older.length > 0 ? await confirmMatches(store, plan, older) : [];
+  const candidates = new Set([...window, ...confirmed]);
+  const scores = new Map<number, number>();
   for (const clause of plan.query.required) {
     const expression = alternatives(clause);
-    const inTitle = await headDocids(store, `{title} : ${expression}`, oldest, to, WINDOW);
+    const inTitle = new Set(await headDocids(store, `{title} : ${expression}`, oldest, to, WINDOW));
     const inStandfirst = await headDocids(store, `{standfirst} : ${expression}`, oldest, to, WINDOW);
-    const weight = 1 / Math.log(Math.E + inTitle.length + inStandfirst.length);
-    best += 2 * weight;
+    const weight = 1 / Math.log(Math.E + inTitle.size + inStandfirst.length);
+    const olderInTitle = new Set(
+      confirmed.length > 0 ? await headDocidsAmong(store, `{title} : ${expression}`, confirmed) : [],
+    );
+    for (const docid of confirmed)
+      scores.set(docid, (scores.get(docid) ?? 0) + (olderInTitle.has(docid) ? 2 : 1) * weight);
     for (const docid of inTitle)
-      if (inWindow.has(docid)) scores.set(docid, (scores.get(docid) ?? 0) + 2 * weight);
+      if (candidates.has(docid)) scores.set(docid, (scores.get(docid) ?? 0) + 2 * weight);
     for (const docid of inStandfirst) {
-      if (inWindow.has(docid)) scores.set(docid, (scores.get(docid) ?? 0) + weight);
+      if (candidates.has(docid) && !inTitle.has(docid))
+        scores.set(docid, (scores.get(docid) ?? 0) + weight);
     }
   }
-  const scored = window.map((docid) => ({ docid, score: scores.get(docid) ?? 0 }));
-  if (complete) return scored;
-  const titled = `{title} : (${plan.query.required.map(alternatives).join(" AND ")})`;
-  const older = await headDocids(store, titled, from, oldest, HEAD_EXTRAS);
-  const confirmed = older.length > 0 ? await confirmMatches(store, plan, older) : [];
-  return [...scored, ...confirmed.map((docid) => ({ docid, score: best }))];
+  return [...candidates].map((docid) => ({ docid, score: scores.get(docid) ?? 0 }));
+}
+
+/** Which of these documents' titles or standfirsts match: a few lookups in the small heads table. */
+async function headDocidsAmong(store: Store, match: string, docids: number[]) {
+  const { rows } = await sql<{ docid: number }>`SELECT rowid AS docid FROM search_heads
+    WHERE search_heads MATCH ${match}
+      AND rowid IN (SELECT value FROM json_each(${JSON.stringify(docids)}))`.execute(store.db);
+  return rows.map((row) => row.docid);
 }
 
 async function headDocids(store: Store, match: string, from: number, to: number, limit: number) {
@@ -273,7 +283,7 @@ async function headDocids(store: Store, match: string, from: number, to: number,
 }
 
 /**
- * Which of these documents, whose titles carry every word asked for, the whole query matches. Without
+ * Which of these documents, whose titles or standfirsts carry every word asked for, the whole query matches. Without
  * filters or exclusions that is only a question of language, answered by the documents table; otherwise
  * the full expression is tried on each (dearer, so it is the exception).
  */
