@@ -1,5 +1,6 @@
 // Settings for a run: flags first, then the environment, then defaults (DESIGN §4).
 import { InvalidError } from "./errors.js";
+import { DEFAULT_FEED_ITEMS } from "./feeds/feed.js";
 
 export interface Config {
   port: number;
@@ -11,6 +12,8 @@ export interface Config {
   baseUrl?: string;
   /** The in-process page cache; benchmarks turn it off to measure rendering. */
   pageCache: boolean;
+  /** How many of the newest articles each feed holds. */
+  feedItems: number;
 }
 
 export type Flags = Record<string, string | boolean | undefined>;
@@ -24,11 +27,19 @@ export function loadConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env): 
   if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(baseUrl)) {
     throw new InvalidError(`BROADSIDE_BASE_URL must be an http(s) URL (got "${baseUrl}")`);
   }
+  const feedItemsText = text(flags["feed-items"]) ?? env.BROADSIDE_FEED_ITEMS ?? String(DEFAULT_FEED_ITEMS);
+  const feedItems = Number(feedItemsText);
+  if (!Number.isInteger(feedItems) || feedItems < 1 || feedItems > 1000) {
+    throw new InvalidError(
+      `BROADSIDE_FEED_ITEMS (--feed-items) must be a number from 1 to 1000 (got "${feedItemsText}")`,
+    );
+  }
   const config: Config = {
     port,
     host: text(flags.host) ?? env.HOST ?? "127.0.0.1",
     dataDir: text(flags.data) ?? env.BROADSIDE_DATA ?? "./data",
     pageCache: (env.BROADSIDE_PAGE_CACHE ?? "on") !== "off",
+    feedItems,
   };
   const databaseUrl = text(flags["database-url"]) ?? env.DATABASE_URL;
   if (databaseUrl) config.databaseUrl = databaseUrl;

@@ -78,9 +78,9 @@ describe("RSS 2.0", () => {
     const parsed = parseFeed(renderRss(feed()));
     expect(parsed.meta.type).toBe("rss");
     expect(parsed.self).toBe(`${ORIGIN}/en/feed.xml`);
-    expect(parsed.items[0]?.id).toBe("tag:paper.example,2026-02-08:article-1");
-    expect(parsed.items[0]?.authors.map((a) => a.name)).toEqual(["Kip Writer", "Ana Other"]);
-    expect(parsed.items[0]?.content).toBe("<p>The argument opens here.</p>");
+    expect(parsed.items?.[0]?.id).toBe("tag:paper.example,2026-02-08:article-1");
+    expect(parsed.items?.[0]?.authors.map((a) => a.name)).toEqual(["Kip Writer", "Ana Other"]);
+    expect(parsed.items?.[0]?.content).toBe("<p>The argument opens here.</p>");
   });
 });
 
@@ -130,7 +130,7 @@ describe("JSON Feed 1.1", () => {
     expect(parsed.home_page_url).toBe(`${ORIGIN}/en/`);
     expect(parsed.feed_url).toBe(`${ORIGIN}/en/feed.json`);
     expect(parsed.language).toBe("en");
-    const item = parsed.items[0];
+    const item = parsed.items?.[0];
     expect(item?.id).toBe("tag:paper.example,2026-02-08:article-1");
     expect(item?.url).toBe(`${ORIGIN}/en/articles/2026/02/08/first`);
     expect(item?.content_html).toBe("<p>The argument opens here.</p>");
@@ -178,7 +178,7 @@ describe("hostile text", () => {
   it("keeps JSON Feed valid and round-trips titles, bodies, names and topics", () => {
     const parsed = parseJsonFeed(renderJsonFeed(hostile));
     expect(parsed.title).toBe(`Feed ${HOSTILE.title}`);
-    expect(parsed.items[0]).toMatchObject({
+    expect(parsed.items?.[0]).toMatchObject({
       title: HOSTILE.title,
       summary: HOSTILE.summary,
       content_html: HOSTILE.html,

@@ -186,9 +186,10 @@ async function listingUrls(
 async function seriesUrls(store: Store, from: number, to: number, { site, origin }: SitemapSettings) {
   const urls: SitemapUrl[] = [];
   for (const series of await listSeriesEditions(store, from, to)) {
-    const editions = series.editions
-      .filter((e) => site.editions.includes(e.language))
-      .map((e) => ({ ...e, path: `/${e.language}/series/${series.slug}` }));
+    const editions = site.editions.flatMap((language) => {
+      const newest = series.editions.find((e) => e.language === language)?.newest;
+      return newest ? [{ language, path: `/${language}/series/${series.slug}`, newest }] : [];
+    });
     urls.push(...pagesInLanguages(editions, origin));
   }
   return urls;

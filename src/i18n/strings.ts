@@ -78,6 +78,9 @@ const en = {
   kind_interview: "Interview",
   kind_obituary: "Obituary",
   kind_analysis: "Analysis",
+  feedsLabel: "Subscribe:",
+  feedOfTopic: "Topic: {name}",
+  feedOfSeries: "Series: {name}",
   kind_article: "Article",
 };
 
@@ -162,6 +165,9 @@ const de: Strings = {
   kind_interview: "Interview",
   kind_obituary: "Nachruf",
   kind_analysis: "Analyse",
+  feedsLabel: "Abonnieren:",
+  feedOfTopic: "Thema: {name}",
+  feedOfSeries: "Serie: {name}",
   kind_article: "Artikel",
 };
 
@@ -227,6 +233,9 @@ const fr: Strings = {
   notes: "Notes",
   backToReference: "Retour à l’appel de note {n}",
   breadcrumb: "Vous êtes ici",
+  feedsLabel: "S’abonner :",
+  feedOfTopic: "Thème : {name}",
+  feedOfSeries: "Série : {name}",
 };
 
 const TABLES: Record<string, Strings> = { en, de, fr };

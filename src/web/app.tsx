@@ -4,6 +4,8 @@ import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import { findRedirect } from "../content/redirects.js";
 import { InvalidError, NotFoundError } from "../errors.js";
+import { DEFAULT_FEED_ITEMS } from "../feeds/feed.js";
+import { SITEMAP_PAGE_SIZES, type SitemapPageSizes } from "../feeds/sitemaps.js";
 import { getSite, type Site } from "../i18n/editions.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../storage/store.js";
@@ -12,19 +14,27 @@ import { stylesheet } from "./assets.js";
 import { ContentClock } from "./content-clock.js";
 import type { AppEnv } from "./env.js";
 import { renderError } from "./errors.js";
-import { cacheKey, PageCache } from "./page-cache.js";
+import { cacheKey, etagOf, PageCache } from "./page-cache.js";
+import { isNotModified } from "./public/feeds.js";
 import { publicRoutes } from "./public/routes.js";
+import { showRobots, showSitemap, showSitemapIndex } from "./public/sitemaps.js";
 
 export interface AppOptions {
   store: Store;
   log: Logger;
   baseUrl?: string;
   pageCache?: boolean;
+  /** How many articles each feed holds (BROADSIDE_FEED_ITEMS); 50 when not given. */
+  feedItems?: number;
+  /** Ids per sitemap page; tests make them small to reach page boundaries. */
+  sitemapPageSizes?: SitemapPageSizes;
 }
 
 const MAX_URL = 2048;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]|%[01][0-9a-f]|%7f/i;
+/** What the page cache keeps: pages, feeds, sitemaps and robots.txt. */
+const CACHED_TYPES = /^(text\/html|text\/plain|application\/(xml|rss\+xml|atom\+xml|feed\+json))\s*(;|$)/;
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   return assemble(options).app;
@@ -36,7 +46,11 @@ export function createRequestListener(options: AppOptions): RequestListener {
   const render = getRequestListener(app.fetch);
   if (!cache) return render;
   return (req, res) => {
-    if (!cache.serve(req, res, clock.versionNow())) void render(req, res);
+    // The fast path compares ETags only: a request validated by date alone goes through the app, which
+    // answers it from the cache all the same.
+    const byDateOnly =
+      req.headers["if-modified-since"] !== undefined && req.headers["if-none-match"] === undefined;
+    if (byDateOnly || !cache.serve(req, res, clock.versionNow())) void render(req, res);
   };
 }
 
@@ -81,6 +95,7 @@ function assemble(options: AppOptions) {
 
   if (cache) {
     // Fills the cache; hits are answered before the app by `createRequestListener`, or here under app.request.
+    // `/:lang/*` matches one-segment paths too, so /robots.txt, /sitemap.xml and /sitemaps/… are cached.
     app.use("/:lang/*", async (c, next) => {
       if (c.req.method !== "GET") return next();
       const url = new URL(c.req.url);
@@ -88,18 +103,28 @@ function assemble(options: AppOptions) {
       const version = await clock.version();
       const hit = cache.get(key, version);
       if (hit) {
-        if (c.req.header("if-none-match") === hit.etag) return c.body(null, 304, hit.headers);
+        const validators = { etag: hit.etag, lastModified: hit.headers["last-modified"] };
+        if (isNotModified(c.req.header("if-none-match"), c.req.header("if-modified-since"), validators)) {
+          return c.body(null, 304, hit.headers);
+        }
         return c.body(new Uint8Array(hit.body), 200, hit.headers);
       }
       await next();
-      if (c.res.status === 200 && c.res.headers.get("content-type")?.startsWith("text/html")) {
+      if (c.res.status === 200 && CACHED_TYPES.test(c.res.headers.get("content-type") ?? "")) {
         const body = await c.res.clone().text();
-        cache.set(key, version, body, Object.fromEntries(c.res.headers));
+        // A streamed response (a sitemap page) has no ETag until its whole body is known: here it is.
+        const headers = Object.fromEntries(c.res.headers);
+        headers.etag ??= etagOf(body);
+        cache.set(key, version, body, headers);
       }
     });
   }
 
-  publicRoutes(app);
+  const sitemapPageSizes = options.sitemapPageSizes ?? SITEMAP_PAGE_SIZES;
+  app.get("/robots.txt", showRobots);
+  app.get("/sitemap.xml", (c) => showSitemapIndex(c, sitemapPageSizes));
+  app.get("/sitemaps/:name", (c) => showSitemap(c, sitemapPageSizes));
+  publicRoutes(app, { feedItems: options.feedItems ?? DEFAULT_FEED_ITEMS });
 
   app.notFound(async (c) => {
     const target = await findRedirect(store, c.req.path);

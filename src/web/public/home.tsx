@@ -3,12 +3,14 @@ import type { EditionView } from "../../content/reading.js";
 import { ArticleList, Pagination } from "./components.js";
 import type { PageContext } from "./context.js";
 import { Layout } from "./layout.js";
+import { FeedLinks, feedsOf } from "./listings.js";
 
 export function HomePage({ ctx, view }: { ctx: PageContext; view: EditionView }) {
   const lang = ctx.language.code;
   const firstPage = !view.latest.newer;
   // An article featured above is not listed a second time just below it.
   const featured = new Set(view.featured.map((a) => a.id));
+  const feeds = feedsOf(ctx, `/${lang}/`, { by: "edition" });
   return (
     <Layout
       ctx={ctx}
@@ -20,6 +22,7 @@ export function HomePage({ ctx, view }: { ctx: PageContext; view: EditionView })
           ? ctx.site.editions.map((code) => ({ language: code, path: `/${code}/` }))
           : undefined,
         openGraph: { "og:type": "website", "og:title": ctx.site.name, "og:url": `${ctx.origin}/${lang}/` },
+        feeds,
       }}
     >
       <h1 class="visually-hidden">{ctx.site.name}</h1>
@@ -35,6 +38,7 @@ export function HomePage({ ctx, view }: { ctx: PageContext; view: EditionView })
         <h2 id="latest-heading" class="section-heading">
           {ctx.t.latest}
         </h2>
+        <FeedLinks ctx={ctx} feeds={feeds} />
         <ArticleList
           ctx={ctx}
           items={view.latest.items.filter((a) => !featured.has(a.id))}

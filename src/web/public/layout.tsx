@@ -13,6 +13,15 @@ export interface Head {
   openGraph?: Record<string, string>;
   jsonLd?: unknown;
   noindex?: boolean;
+  /** This page's feeds, announced for autodiscovery. */
+  feeds?: FeedLink[];
+}
+
+export interface FeedLink {
+  /** The media type, e.g. application/atom+xml. */
+  type: string;
+  title: string;
+  path: string;
 }
 
 export function Layout(props: { ctx: PageContext; head: Head; children?: Child }) {
@@ -30,6 +39,9 @@ export function Layout(props: { ctx: PageContext; head: Head; children?: Child }
         {head.canonical && <link rel="canonical" href={ctx.origin + head.canonical} />}
         {head.alternates?.map((a) => (
           <link rel="alternate" hreflang={a.language} href={ctx.origin + a.path} />
+        ))}
+        {head.feeds?.map((f) => (
+          <link rel="alternate" type={f.type} title={f.title} href={ctx.origin + f.path} />
         ))}
         {Object.entries(head.openGraph ?? {}).map(([property, content]) => (
           <meta property={property} content={content} />

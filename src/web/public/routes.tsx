@@ -13,6 +13,7 @@ import {
 } from "../../content/reading.js";
 import { findRedirect } from "../../content/redirects.js";
 import { InvalidError, NotFoundError } from "../../errors.js";
+import type { FeedSubject } from "../../feeds/feeds.js";
 import { search } from "../../search/search.js";
 import { readTopicTree } from "../../topics/topics.js";
 import type { AppEnv } from "../env.js";
@@ -20,6 +21,7 @@ import { etagOf } from "../page-cache.js";
 import { ArchivePage } from "./archive.js";
 import { ArticlePage } from "./article.js";
 import { pageContext } from "./context.js";
+import { showFeed } from "./feeds.js";
 import { HomePage } from "./home.js";
 import { PersonPage, SeriesPage, TopicPage, TopicsPage } from "./listings.js";
 import { SearchPage } from "./search.js";
@@ -27,9 +29,13 @@ import { searchRequest } from "./search-request.js";
 
 const LANG = ":lang{[a-z]{2,3}(?:-[a-z]{2,4})?}";
 const SLUG = ":slug{[^/]{1,200}}";
+// The group keeps the alternatives inside this segment: Hono pastes the pattern into the route's regex as is.
+const FEED = ":feed{(?:feed\\.xml|atom\\.xml|feed\\.json)}";
 const PAGE_SIZE = 20;
 
-export function publicRoutes(app: Hono<AppEnv>): void {
+export function publicRoutes(app: Hono<AppEnv>, options: { feedItems: number }): void {
+  const feed = (by: FeedSubject["by"]) => (c: Context<AppEnv>) =>
+    showFeed(c, feedSubject(c, by), c.req.param("feed") ?? "", options.feedItems);
   app.get(`/${LANG}`, (c) => c.redirect(`/${edition(c)}/`, 301));
   app.get(`/${LANG}/`, showHome);
   app.get(`/${LANG}/articles/:y{[0-9]{4}}/:m{[0-9]{2}}/:d{[0-9]{2}}/${SLUG}`, showArticle);
@@ -38,6 +44,10 @@ export function publicRoutes(app: Hono<AppEnv>): void {
   app.get(`/${LANG}/topics/${SLUG}`, showTopic);
   app.get(`/${LANG}/series/${SLUG}`, showSeries);
   app.get(`/${LANG}/search`, showSearch);
+  app.get(`/${LANG}/${FEED}`, feed("edition"));
+  app.get(`/${LANG}/authors/${SLUG}/${FEED}`, feed("person"));
+  app.get(`/${LANG}/topics/${SLUG}/${FEED}`, feed("topic"));
+  app.get(`/${LANG}/series/${SLUG}/${FEED}`, feed("series"));
   app.get(`/${LANG}/archive`, (c) =>
     c.redirect(`/${edition(c)}/archive/${new Date().getUTCFullYear()}`, 302),
   );
@@ -112,6 +122,11 @@ function edition(c: Context<AppEnv>): string {
   const lang = c.req.param("lang") ?? "";
   if (!c.var.site.editions.includes(lang)) throw new NotFoundError(`there is no ${lang} edition`);
   return lang;
+}
+
+function feedSubject(c: Context<AppEnv>, by: FeedSubject["by"]): FeedSubject {
+  const language = edition(c);
+  return by === "edition" ? { by, language } : { by, language, slug: c.req.param("slug") ?? "" };
 }
 
 function context(c: Context<AppEnv>, lang: string) {
