@@ -35,13 +35,37 @@ export async function listNewestArticleIds(
       .execute();
     return rows.map((r) => r.article_id);
   }
-  let query = db
+  if (listing.by === "series") {
+    // A series is read whole through its own index (series are short) and sorted. Left to itself, a planner
+    // may prefer the edition's listing index and walk the whole edition looking for the series' parts.
+    const rows = await db
+      .with(
+        (cte) => cte("parts").materialized(),
+        (db) =>
+          db
+            .selectFrom("articles")
+            .select(["id", "published_at", "language", "status"])
+            .where("series_id", "=", listing.seriesId),
+      )
+      .selectFrom("parts")
+      .select("id")
+      .where("language", "=", listing.language)
+      .where("status", "=", "published")
+      .orderBy("published_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+  const rows = await db
     .selectFrom("articles")
     .select("id")
     .where("language", "=", listing.language)
-    .where("status", "=", "published");
-  if (listing.by === "series") query = query.where("series_id", "=", listing.seriesId);
-  const rows = await query.orderBy("published_at", "desc").orderBy("id", "desc").limit(limit).execute();
+    .where("status", "=", "published")
+    .orderBy("published_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
 }
 
