@@ -14,6 +14,7 @@ import {
   writeSearchDocument,
 } from "../storage/search.js";
 import type { Store } from "../storage/store.js";
+import { startAnalyst } from "./analysis.js";
 
 /** Indexes the article if it is published, and takes it out of the index if it is not. */
 export async function indexArticle(store: Store, articleId: number): Promise<void> {
@@ -24,7 +25,10 @@ export async function indexArticle(store: Store, articleId: number): Promise<voi
 
 const REBUILD_BATCH = 500;
 
-/** Empties the index and indexes every published article again, a batch per transaction. */
+/**
+ * Empties the index and indexes every published article again, a batch per transaction. On SQLite a worker
+ * thread analyses the next batch while this one is written.
+ */
 export async function rebuildSearchIndex(
   store: Store,
   onProgress?: (indexed: number) => void,
@@ -32,22 +36,32 @@ export async function rebuildSearchIndex(
   await clearSearchIndex(store);
   const parents = await readTopicParents(store);
   const taken = new Set<number>();
+  const analyst = store.kind === "sqlite" ? await startAnalyst() : undefined;
+  const read = async (afterId: number) =>
+    (await readIndexSources(store, afterId, REBUILD_BATCH)).map((source) => documentOf(source, parents));
+  const analyse = async (documents: SearchDocument[]) => {
+    if (!analyst) return documents;
+    const analysed = await analyst.analyse(documents);
+    return documents.map((document, i) => ({ ...document, analysed: analysed[i] }));
+  };
   let indexed = 0;
-  let afterId = 0;
-  for (;;) {
-    const batch = await readIndexSources(store, afterId, REBUILD_BATCH);
-    if (batch.length === 0) return indexed;
-    await store.transaction((tx) =>
-      appendSearchDocuments(
-        tx,
-        batch.map((source) => documentOf(source, parents)),
-        taken,
-      ),
-    );
-    indexed += batch.length;
-    afterId = (batch.at(-1) as IndexSource).id;
-    onProgress?.(indexed);
+  try {
+    let batch = await read(0);
+    let analysing = analyse(batch);
+    while (batch.length > 0) {
+      const next = await read((batch.at(-1) as SearchDocument).articleId);
+      const ready = await analysing;
+      analysing = analyse(next);
+      await store.transaction((tx) => appendSearchDocuments(tx, ready, taken));
+      indexed += batch.length;
+      onProgress?.(indexed);
+      batch = next;
+    }
+    await analysing;
+  } finally {
+    await analyst?.close();
   }
+  return indexed;
 }
 
 function documentOf(source: IndexSource, parents: Map<number, number | null>): SearchDocument {

@@ -5,6 +5,7 @@
 // publication times do, so "newest first" is the index read backwards and a date range is an id range,
 // both without touching the articles table. Two articles whose publication second and low id bits both
 // agree get neighbouring ids (see `freeDocid` in the dialects).
+import type { Analysed } from "../search/analysis.js";
 import type { ParsedQuery } from "../search/query.js";
 import * as postgres from "./postgres/search.js";
 import * as sqlite from "./sqlite/search.js";
@@ -20,6 +21,8 @@ export interface SearchDocument {
   text: string;
   /** Filter values, as `facetOf` spells them. */
   facets: string[];
+  /** The text already analysed for the SQLite index (a rebuild does it in a worker); analysed here if not. */
+  analysed?: Analysed;
 }
 
 export interface SearchCriteria {

@@ -12,7 +12,8 @@
 //   standfirsts carry every word asked for, scored the same way. Titles and standfirsts are asked of the small `search_heads` table, whose lists
 //   are short even for common words.
 import { sql } from "kysely";
-import { analyzerFor, indexText } from "../../search/analyze.js";
+import { analyseDocument } from "../../search/analysis.js";
+import { analyzerFor } from "../../search/analyze.js";
 import { type AnalyzedQuery, type AnalyzedTerm, analyzeQuery } from "../../search/query.js";
 import {
   docidOf,
@@ -69,11 +70,8 @@ export async function appendSearchDocuments(store: Store, documents: SearchDocum
 const ROWS_PER_INSERT = 50;
 
 function analysed(document: SearchDocument) {
-  const analyzer = analyzerFor(document.language);
   return {
-    title: indexText(document.title, analyzer),
-    standfirst: indexText(document.standfirst, analyzer),
-    body: indexText(document.text, analyzer),
+    ...(document.analysed ?? analyseDocument(document)),
     facets: [languageFacet(document.language), ...document.facets].join(" "),
   };
 }
@@ -260,8 +258,7 @@ async function headScores(
     for (const docid of inTitle)
       if (candidates.has(docid)) scores.set(docid, (scores.get(docid) ?? 0) + 2 * weight);
     for (const docid of inStandfirst) {
-      if (candidates.has(docid) && !inTitle.has(docid))
-        scores.set(docid, (scores.get(docid) ?? 0) + weight);
+      if (candidates.has(docid) && !inTitle.has(docid)) scores.set(docid, (scores.get(docid) ?? 0) + weight);
     }
   }
   return [...candidates].map((docid) => ({ docid, score: scores.get(docid) ?? 0 }));
