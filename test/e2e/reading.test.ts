@@ -107,6 +107,8 @@ describe.skipIf(!hasChromium)("reading the site in a browser", () => {
       "/en/topics",
       "/en/archive/2025",
       "/en/archive/2025/06",
+      "/en/search?q=purges",
+      "/en/search",
       "/en/nothing-here",
     ];
     for (const path of pages) {
@@ -128,6 +130,24 @@ describe.skipIf(!hasChromium)("reading the site in a browser", () => {
       }
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
     }
+  });
+
+  it("searches from the box in the masthead, and narrows and reorders by the links", async () => {
+    await page.goto(`${site.origin}/en/topics`);
+    expect(await page.getByRole("search").count()).toBe(1);
+    await page.getByRole("searchbox", { name: "Search the archive" }).fill("earnest");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/en/search" && url.search === "?q=earnest");
+    expect(await page.locator("h1").textContent()).toBe("Search results for “earnest”");
+    expect(await page.getByRole("status").textContent()).toBe("One article found");
+    expect(await page.locator(".search-results mark").first().textContent()).toBe("earnest");
+    await page.getByRole("link", { name: "Newest first" }).click();
+    await page.waitForURL((url) => url.search === "?q=earnest&order=newest");
+    await page.getByRole("link", { name: "The lessons of 1937" }).click();
+    await page.waitForURL(`**${articlePath}`);
+    await page.goto(`${site.origin}/en/search?q=${encodeURIComponent("<script>alert('q')</script>")}`);
+    expect(await page.locator("#search-page-q").inputValue()).toBe("<script>alert('q')</script>");
+    expect(dialogs).toEqual([]);
   });
 
   it("offers a skip link as the first stop of the keyboard", async () => {
