@@ -88,6 +88,12 @@ describeEachStore("sitemaps", (store) => {
     expect(urls.map((u) => u.loc)).toEqual(articles.map((a) => `${ORIGIN}${a.path}`));
   }, 120_000);
 
+  it("lists no page at all while nothing is published", async () => {
+    await createPerson(store(), { name: "Not yet" });
+    expect(await listSitemaps(store(), await settings())).toEqual([]);
+    await expect(page("editions", 1)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it("answers NotFoundError for a page past the end, and never queries ids the column cannot hold", async () => {
     await publishMany(2);
     await expect(page("articles", 2)).rejects.toBeInstanceOf(NotFoundError);

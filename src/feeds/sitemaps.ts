@@ -3,7 +3,7 @@
 // Pages are ranges of primary keys: `articles-3` holds the published articles with ids 2,001 to 3,000. So a
 // URL's page never changes as the archive grows, and a page costs one range scan of at most that many rows
 // whatever the archive's size. 1,000 articles a page keeps a request to a few milliseconds and the file near
-// half a megabyte (well under the protocol's 50,000 URLs and 50 MB, even with an article in every language);
+// 300 KB (well under the protocol's 50,000 URLs and 50 MB, even with an article in every language);
 // the index lists one page per thousand ids, so 50 million articles fit in one index. Persons, topics and
 // series are paged 100 ids at a time, each listed in every edition it has articles in: at most 100 × the
 // editions URLs, each found by one seek of a listing index.
@@ -65,16 +65,18 @@ export function parseSitemapName(name: string): { kind: SitemapKind; page: numbe
 
 /** The URLs of every sitemap page that lists something, for the sitemap index. */
 export async function listSitemaps(store: Store, settings: SitemapSettings): Promise<string[]> {
-  const paths = [sitemapPath("editions", 1)];
+  const paths: string[] = [];
   for (const [kind, table] of Object.entries(TABLES) as [SitemapKind, SitemapTable][]) {
     const size = pageSize(kind, settings);
     const max = await maxIdOf(store, table);
     for (let page = 1; (page - 1) * size < max; page++) {
-      if (await hasSitemapEntries(store, table, (page - 1) * size + 1, page * size + 1)) {
+      if (await hasSitemapEntries(store, table, (page - 1) * size + 1, Math.min(page * size, max) + 1)) {
         paths.push(sitemapPath(kind, page));
       }
     }
   }
+  // The edition homes are worth listing once something is published in them, and only then.
+  if (paths.length > 0) paths.unshift(sitemapPath("editions", 1));
   return paths.map((p) => absoluteUrl(settings.origin, p));
 }
 
