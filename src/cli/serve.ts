@@ -10,9 +10,11 @@ import { createRequestListener } from "../web/app.js";
 import { parseFlags } from "./args.js";
 
 const HELP = `Usage: broadside serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--demo-if-empty]
+                       [--feed-items 50]
 
 Serves the public site. Data lives in the SQLite file in --data, or in PostgreSQL when DATABASE_URL is a
 postgres:// URL. --demo-if-empty fills an empty store with a generated demo publication first.
+--feed-items (BROADSIDE_FEED_ITEMS) is how many articles each feed holds, 1 to 1000.
 `;
 
 const SCHEDULE_CHECK_MS = 30_000;
@@ -25,6 +27,7 @@ export async function runServe(args: string[]): Promise<void> {
       host: { type: "string" },
       data: { type: "string" },
       "demo-if-empty": { type: "boolean" },
+      "feed-items": { type: "string" },
     },
     HELP,
   );
@@ -37,7 +40,13 @@ export async function runServe(args: string[]): Promise<void> {
     await loadDemo(store, { articles: 300 });
   }
   const server = createServer(
-    createRequestListener({ store, log, baseUrl: config.baseUrl, pageCache: config.pageCache }),
+    createRequestListener({
+      store,
+      log,
+      baseUrl: config.baseUrl,
+      pageCache: config.pageCache,
+      feedItems: config.feedItems,
+    }),
   );
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
