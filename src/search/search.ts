@@ -129,7 +129,10 @@ export async function search(store: Store, site: Site, edition: string, request:
     ),
   }));
   const last = matches.hits.at(-1);
-  const total = await countMatches(store, criteria, COUNT_CAP);
+  const total =
+    matches.count !== undefined
+      ? { count: Math.min(matches.count, COUNT_CAP), atLeast: matches.count > COUNT_CAP }
+      : await countMatches(store, criteria, COUNT_CAP);
   const byLanguage =
     site.editions.length > 1
       ? await Promise.all(

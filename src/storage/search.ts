@@ -61,6 +61,8 @@ export interface SearchMatches {
    * that only its newest matches and its title and standfirst matches were ranked.
    */
   ranking: "exact" | "bounded" | "date";
+  /** How many articles match in all, when finding them told (every match was seen); else counted apart. */
+  count?: number;
 }
 
 export type FacetKind = "person" | "topic" | "series" | "kind";

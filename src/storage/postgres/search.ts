@@ -120,7 +120,8 @@ export async function findMatches(
     const hits = rows
       .slice(0, page.limit)
       .map((r) => ({ articleId: r.article_id, docid: r.docid, score: 0 }));
-    return { hits, more: rows.length > page.limit, ranking: "date" };
+    const count = page.after === undefined && rows.length <= page.limit ? rows.length : undefined;
+    return { hits, more: rows.length > page.limit, ranking: "date", count };
   }
 
   const { rows: window } = await sql<{ article_id: number; docid: number }>`SELECT article_id, docid
@@ -129,7 +130,7 @@ export async function findMatches(
     const { rows } = await sql<{ article_id: number; docid: number; score: number }>`SELECT article_id, docid,
         ts_rank('{0.1, 0.2, 0.5, 1.0}', document, ${plan.query}) AS score
       FROM search_documents WHERE ${where}`.execute(store.db);
-    return { ...pageOfRanked(rows.map(hitOf), page), ranking: "exact" };
+    return { ...pageOfRanked(rows.map(hitOf), page), ranking: "exact", count: rows.length };
   }
   const newest = window.slice(0, WINDOW).map((r) => r.docid);
   const { rows } = await sql<{ article_id: number; docid: number; score: number }>`

@@ -127,7 +127,8 @@ export async function findMatches(
       store,
       rows.slice(0, page.limit).map((docid) => ({ docid, score: 0 })),
     );
-    return { hits, more: rows.length > page.limit, ranking: "date" };
+    const count = page.after === undefined && rows.length <= page.limit ? rows.length : undefined;
+    return { hits, more: rows.length > page.limit, ranking: "date", count };
   }
 
   const window = await matchingDocids(store, plan.match, from, to, WINDOW + 1);
@@ -145,7 +146,8 @@ export async function findMatches(
     scored.map((s) => ({ articleId: 0, ...s })),
     page,
   );
-  return { hits: await hitsOf(store, ranked.hits), more: ranked.more, ranking };
+  const count = window.length <= WINDOW ? window.length : undefined;
+  return { hits: await hitsOf(store, ranked.hits), more: ranked.more, ranking, count };
 }
 
 export async function countMatches(
