@@ -42,7 +42,9 @@ export async function startAnalyst(): Promise<Analyst> {
   const script = new URL(here.endsWith(".ts") ? "./analysis-worker.ts" : "./analysis-worker.js", here);
   let worker: Worker;
   try {
-    worker = new Worker(script);
+    // Analysis allocates a string per word: a young generation larger than a worker's default keeps the
+    // collector from taking most of the worker's time.
+    worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 256 } });
   } catch {
     return inThread;
   }
