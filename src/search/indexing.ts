@@ -3,13 +3,15 @@
 // article is findable at once and a withdrawn one is gone at once. `rebuildSearchIndex` refills it whole.
 import {
   appendSearchDocuments,
-  clearSearchIndex,
+  beginRebuild,
   deleteSearchDocument,
+  endRebuild,
   facetOf,
   type IndexSource,
   readIndexSource,
   readIndexSources,
   readTopicParents,
+  rebuildWriters,
   type SearchDocument,
   writeSearchDocument,
 } from "../storage/search.js";
@@ -26,14 +28,15 @@ export async function indexArticle(store: Store, articleId: number): Promise<voi
 const REBUILD_BATCH = 500;
 
 /**
- * Empties the index and indexes every published article again, a batch per transaction. On SQLite a worker
- * thread analyses the next batch while this one is written.
+ * Empties the index and indexes every published article again. On SQLite a worker thread analyses the next
+ * batch while this one is written; PostgreSQL analyses the text itself, on two connections at once, into
+ * a table whose indexes are built again at the end. Searches made meanwhile see the part rebuilt so far.
  */
 export async function rebuildSearchIndex(
   store: Store,
   onProgress?: (indexed: number) => void,
 ): Promise<number> {
-  await clearSearchIndex(store);
+  await beginRebuild(store);
   const parents = await readTopicParents(store);
   const taken = new Set<number>();
   const analyst = store.kind === "sqlite" ? await startAnalyst() : undefined;
@@ -44,6 +47,7 @@ export async function rebuildSearchIndex(
     const analysed = await analyst.analyse(documents);
     return documents.map((document, i) => ({ ...document, analysed: analysed[i] }));
   };
+  const writing = new Set<Promise<void>>();
   let indexed = 0;
   try {
     let batch = await read(0);
@@ -52,14 +56,23 @@ export async function rebuildSearchIndex(
       const next = await read((batch.at(-1) as SearchDocument).articleId);
       const ready = await analysing;
       analysing = analyse(next);
-      await store.transaction((tx) => appendSearchDocuments(tx, ready, taken));
-      indexed += batch.length;
-      onProgress?.(indexed);
+      const size = ready.length;
+      const write = store
+        .transaction((tx) => appendSearchDocuments(tx, ready, taken))
+        .then(() => {
+          indexed += size;
+          onProgress?.(indexed);
+        });
+      writing.add(write);
+      void write.finally(() => writing.delete(write)).catch(() => undefined);
+      if (writing.size >= rebuildWriters(store)) await Promise.race(writing);
       batch = next;
     }
+    await Promise.all(writing);
     await analysing;
   } finally {
     await analyst?.close();
+    await endRebuild(store);
   }
   return indexed;
 }

@@ -113,8 +113,21 @@ export function deleteSearchDocument(store: Store, articleId: number): Promise<v
     : postgres.deleteSearchDocument(store, articleId);
 }
 
-export function clearSearchIndex(store: Store): Promise<void> {
-  return store.kind === "sqlite" ? sqlite.clearSearchIndex(store) : postgres.clearSearchIndex(store);
+/** Empties the index before a rebuild (on PostgreSQL, also setting its indexes aside until `endRebuild`). */
+export function beginRebuild(store: Store): Promise<void> {
+  return store.kind === "sqlite" ? sqlite.clearSearchIndex(store) : postgres.beginRebuild(store);
+}
+
+export async function endRebuild(store: Store): Promise<void> {
+  if (store.kind === "postgres") await postgres.endRebuild(store);
+}
+
+/**
+ * How many batches of a rebuild may be written at once: SQLite has one writer; PostgreSQL analyses the text
+ * itself, and two connections keep two cores at it.
+ */
+export function rebuildWriters(store: Store): number {
+  return store.kind === "sqlite" ? 1 : 2;
 }
 
 export function findMatches(

@@ -92,6 +92,31 @@ export async function clearSearchIndex(store: Store): Promise<void> {
   await sql`DELETE FROM search_documents`.execute(store.db);
 }
 
+const GIN_INDEXES = {
+  search_documents_document: "document",
+  search_documents_head: "head",
+  search_documents_facets: "facets",
+} as const;
+
+/**
+ * Empties the index for a rebuild and drops its GIN indexes: building a GIN index once over every row is
+ * several times faster than keeping it up to date row by row. `endRebuild` builds them again.
+ */
+export async function beginRebuild(store: Store): Promise<void> {
+  await sql`TRUNCATE search_documents`.execute(store.db);
+  for (const name of Object.keys(GIN_INDEXES))
+    await sql`DROP INDEX IF EXISTS ${sql.id(name)}`.execute(store.db);
+}
+
+export async function endRebuild(store: Store): Promise<void> {
+  for (const [name, column] of Object.entries(GIN_INDEXES)) {
+    await sql`CREATE INDEX IF NOT EXISTS ${sql.id(name)} ON search_documents USING gin (${sql.id(column)})`.execute(
+      store.db,
+    );
+  }
+  await sql`ANALYZE search_documents`.execute(store.db);
+}
+
 async function freeDocid(store: Store, wanted: number, articleId: number): Promise<number> {
   let docid = wanted;
   for (;;) {
