@@ -25,7 +25,6 @@ import { type Snippet, snippetOf } from "./snippet.js";
 export const SEARCH_ORDERS: readonly SearchOrder[] = ["relevance", "newest"];
 /** Counts stop here: past it a reader learns nothing from the exact number, and counting costs. */
 export const COUNT_CAP = 1000;
-const LANGUAGE_COUNT_CAP = 1000;
 export const MAX_SEARCH_LIMIT = 50;
 
 /** What the reader asked, as it came: every field a string from a form or a query string. */
@@ -68,8 +67,11 @@ export interface SearchResults {
   order: SearchOrder;
   results: SearchResult[];
   total: { count: number; atLeast: boolean };
-  /** Per edition language, when the site has several: how many the same search finds there. */
-  byLanguage: { language: string; count: number; atLeast: boolean }[];
+  /**
+   * The editions a reader may search instead, when the site has several. Not counted: a count in another
+   * language walks the query's lists through articles that mostly are not in it.
+   */
+  editions: string[];
   /** The cursor of the next page, when there is one. */
   next?: string;
   ranking: SearchMatches["ranking"];
@@ -101,7 +103,7 @@ export async function search(store: Store, site: Site, edition: string, request:
     order,
     results: [],
     total: { count: 0, atLeast: false },
-    byLanguage: [],
+    editions: site.editions.length > 1 ? site.editions : [],
     ranking: order === "newest" ? "date" : "exact",
   };
   if (base.empty) return base;
@@ -133,23 +135,10 @@ export async function search(store: Store, site: Site, edition: string, request:
     matches.count !== undefined
       ? { count: Math.min(matches.count, COUNT_CAP), atLeast: matches.count > COUNT_CAP }
       : await countMatches(store, criteria, COUNT_CAP);
-  const byLanguage =
-    site.editions.length > 1
-      ? await Promise.all(
-          site.editions.map(async (language) => ({
-            language,
-            // The edition searched was just counted; the others are counted only as far as a link needs.
-            ...(language === filters.language
-              ? total
-              : await countMatches(store, { ...criteria, languages: [language] }, LANGUAGE_COUNT_CAP)),
-          })),
-        )
-      : [];
   return {
     ...base,
     results,
     total,
-    byLanguage,
     ranking: matches.ranking,
     next: matches.more && last ? encodeSearchCursor(last) : undefined,
   };

@@ -62,7 +62,7 @@ function resultsJson(found: SearchResults, origin: string) {
       until: filters.until ?? null,
     },
     total: { count: found.total.count, at_least: found.total.atLeast },
-    by_language: found.byLanguage.map((l) => ({ language: l.language, count: l.count, at_least: l.atLeast })),
+    editions: found.editions,
     items: found.results.map(({ article, snippet }) => {
       let offset = 0;
       const highlights: [number, number][] = [];

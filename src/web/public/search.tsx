@@ -145,14 +145,14 @@ function Refinements(props: {
           { label: t.searchNewest, href: link({ order: "newest" }), current: found.order === "newest" },
         ]}
       />
-      {found.byLanguage.length > 0 && (
+      {found.editions.length > 0 && (
         <FilterGroup
           label={t.searchLanguage}
           options={[
-            ...found.byLanguage.map((l) => ({
-              label: `${findLanguage(l.language)?.name ?? l.language} (${l.count}${l.atLeast ? "+" : ""})`,
-              href: link({ language: l.language === ctx.language.code ? undefined : l.language }),
-              current: filters.language === l.language,
+            ...found.editions.map((language) => ({
+              label: findLanguage(language)?.name ?? language,
+              href: link({ language: language === ctx.language.code ? undefined : language }),
+              current: filters.language === language,
             })),
             {
               label: t.searchAllLanguages,
