@@ -10,7 +10,7 @@
 //   npm run build && npx tsx bench/search.ts [sizes=1000,100000] [queries=1000] [postgres-url]
 import { execFileSync } from "node:child_process";
 import { getSite } from "../src/i18n/editions.js";
-import { prepareSearch, type SearchRequest, search } from "../src/search/search.js";
+import { COUNT_CAP, prepareSearch, type SearchRequest, search } from "../src/search/search.js";
 import { countMatches, findMatches } from "../src/storage/search.js";
 import { openStore, type Store, type StoreOptions } from "../src/storage/store.js";
 import { ensureCorpus, ensurePostgresCorpus } from "./corpus.js";
@@ -144,7 +144,7 @@ async function measureBare(store: Store, queries: { edition: string; request: Se
     const prepared = await prepareSearch(store, site, edition, request);
     const started = performance.now();
     const found = await findMatches(store, prepared.criteria, prepared.page);
-    if (found.count === undefined) await countMatches(store, prepared.criteria, 1000);
+    if (found.count === undefined) await countMatches(store, prepared.criteria, COUNT_CAP);
     times.push(performance.now() - started);
   }
   return times;

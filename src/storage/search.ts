@@ -61,7 +61,10 @@ export interface SearchMatches {
    * that only its newest matches and its title and standfirst matches were ranked.
    */
   ranking: "exact" | "bounded" | "date";
-  /** How many articles match in all, when finding them told (every match was seen); else counted apart. */
+  /**
+   * How many articles match, when finding them told: exactly when every match was seen, or WINDOW + 1 when
+   * there were more than a ranking window holds (read as "more than WINDOW"). Otherwise counted apart.
+   */
   count?: number;
 }
 

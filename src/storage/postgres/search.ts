@@ -169,7 +169,7 @@ export async function findMatches(
     )
     SELECT article_id, docid, ts_rank('{0.1, 0.2, 0.5, 1.0}', head, ${plan.anyWord}) AS score
     FROM candidates`.execute(store.db);
-  return { ...pageOfRanked(rows.map(hitOf), page), ranking: "bounded" };
+  return { ...pageOfRanked(rows.map(hitOf), page), ranking: "bounded", count: WINDOW + 1 };
 }
 
 export async function countMatches(

@@ -146,7 +146,8 @@ export async function findMatches(
     scored.map((s) => ({ articleId: 0, ...s })),
     page,
   );
-  const count = window.length <= WINDOW ? window.length : undefined;
+  // The window stops one past its size, so when it is full the count is known to be more than that.
+  const count = window.length <= WINDOW ? window.length : WINDOW + 1;
   return { hits: await hitsOf(store, ranked.hits), more: ranked.more, ranking, count };
 }
 
