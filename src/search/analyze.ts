@@ -162,7 +162,7 @@ export function forEachWord(
   if (start >= 0) visit(text.slice(start), start, length);
 }
 
-function isWordCharacter(code: number): boolean {
+export function isWordCharacter(code: number): boolean {
   if (code > 0xffff) return WORD_CHARACTER.test(String.fromCodePoint(code));
   let known = CHARACTER_CLASS[code];
   if (known === 0) {
