@@ -79,6 +79,8 @@ export interface Analyzer {
   term(word: string): string;
   /** True when the word is too common in this language to narrow a search on its own. */
   isStopWord(word: string): boolean;
+  /** True when an index term is a common word's: what pairs of words are indexed around (`pairsText`). */
+  isStopTerm(term: string): boolean;
 }
 
 const analyzers = new Map<string, Analyzer>();
@@ -114,10 +116,12 @@ function makeAnalyzer(language: string): Analyzer {
     }
     return result;
   };
+  const stopTerms = new Set([...stops].map((word) => term(word)));
   return {
     language,
     term,
     isStopWord: (word) => stops.has(fold(word.toLocaleLowerCase(locale), locale)),
+    isStopTerm: (t) => stopTerms.has(t),
   };
 }
 
@@ -183,9 +187,36 @@ export function words(text: string): string[] {
 
 /** A text as the index stores it: its terms, space-separated, in order, so phrases still match. */
 export function indexText(text: string, analyzer: Analyzer): string {
-  let out = "";
+  return analyseText(text, analyzer).terms;
+}
+
+/**
+ * Joins the two terms of a pair of neighbouring words into one index term. The mark is a letter (so the
+ * index keeps it inside the term) that no language's words use.
+ */
+export const PAIR_MARK = "ǂ";
+
+/**
+ * A text's terms, and the pairs of neighbouring words of which at least one is a common word ("the state",
+ * "of the"), each pair one term, in order. A phrase with a common word in it is then found by its pairs,
+ * whose lists are short, instead of by walking the very long list of "the" (CommonGrams, as Lucene calls
+ * it). Pairs never span two texts.
+ */
+export function analyseText(text: string, analyzer: Analyzer): { terms: string; pairs: string } {
+  let terms = "";
+  let pairs = "";
+  let previous = "";
+  let previousStop = false;
   forEachWord(text.normalize("NFKC"), (word) => {
-    out += out === "" ? analyzer.term(word) : ` ${analyzer.term(word)}`;
+    const term = analyzer.term(word);
+    const stop = analyzer.isStopTerm(term);
+    terms += terms === "" ? term : ` ${term}`;
+    if (previous !== "" && (stop || previousStop)) {
+      const pair = previous + PAIR_MARK + term;
+      pairs += pairs === "" ? pair : ` ${pair}`;
+    }
+    previous = term;
+    previousStop = stop;
   });
-  return out;
+  return { terms, pairs };
 }

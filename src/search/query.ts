@@ -85,8 +85,14 @@ export function isEmptyQuery(query: ParsedQuery): boolean {
   return query.required.length === 0;
 }
 
-/** A term as the index holds it, for one language: its words' index terms, in order. */
-export type AnalyzedTerm = string[];
+/**
+ * A term as the index holds it, for one language: its words' index terms in order, and which of them are
+ * common words (a phrase with one is found by its pairs of words; see analyze.ts, `analyseText`).
+ */
+export interface AnalyzedTerm {
+  terms: string[];
+  stops: boolean[];
+}
 
 /**
  * The query analysed for the languages searched: each term becomes its index terms in each language (two
@@ -105,7 +111,8 @@ export function analyzeQuery(query: ParsedQuery, analyzers: readonly Analyzer[])
     const seen = new Map<string, AnalyzedTerm>();
     for (const analyzer of analyzers) {
       const terms = term.words.map((word) => analyzer.term(word)).filter((t) => t !== "");
-      if (terms.length > 0) seen.set(terms.join(" "), terms);
+      const stops = terms.map((t) => analyzer.isStopTerm(t));
+      if (terms.length > 0) seen.set(terms.join(" "), { terms, stops });
     }
     return [...seen.values()];
   };

@@ -18,7 +18,8 @@ export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Pr
       language TEXT NOT NULL
     )`.execute(db);
     const fts = sql.raw("content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'");
-    await sql`CREATE VIRTUAL TABLE search_index USING fts5(title, standfirst, body, facets, ${fts})`.execute(
+    // `pairs` holds pairs of neighbouring words around common words (search/analyze.ts, analyseText).
+    await sql`CREATE VIRTUAL TABLE search_index USING fts5(title, standfirst, body, facets, pairs, ${fts})`.execute(
       db,
     );
     await sql`CREATE VIRTUAL TABLE search_heads USING fts5(title, standfirst, ${fts})`.execute(db);
@@ -26,7 +27,9 @@ export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Pr
     // and the index is no larger.
     for (const table of ["search_index", "search_heads"]) {
       const name = sql.raw(table);
-      await sql`INSERT INTO ${name} (${name}, rank) VALUES ('hashsize', ${sql.lit(16 * 2 ** 20)})`.execute(db);
+      await sql`INSERT INTO ${name} (${name}, rank) VALUES ('hashsize', ${sql.lit(16 * 2 ** 20)})`.execute(
+        db,
+      );
       await sql`INSERT INTO ${name} (${name}, rank) VALUES ('automerge', ${sql.lit(8)})`.execute(db);
     }
     return;

@@ -13,7 +13,7 @@
 //   are short even for common words.
 import { sql } from "kysely";
 import { analyseDocument } from "../../search/analysis.js";
-import { analyzerFor } from "../../search/analyze.js";
+import { analyzerFor, PAIR_MARK } from "../../search/analyze.js";
 import { type AnalyzedQuery, type AnalyzedTerm, analyzeQuery } from "../../search/query.js";
 import {
   docidOf,
@@ -58,8 +58,8 @@ export async function appendSearchDocuments(store: Store, documents: SearchDocum
       VALUES ${sql.join(rows.map((r) => sql`(${r.docid}, ${r.document.articleId}, ${r.document.language})`))}`.execute(
       store.db,
     );
-    await sql`INSERT INTO search_index (rowid, title, standfirst, body, facets)
-      VALUES ${sql.join(rows.map((r) => sql`(${r.docid}, ${r.title}, ${r.standfirst}, ${r.body}, ${r.facets})`))}`.execute(
+    await sql`INSERT INTO search_index (rowid, title, standfirst, body, facets, pairs)
+      VALUES ${sql.join(rows.map((r) => sql`(${r.docid}, ${r.title}, ${r.standfirst}, ${r.body}, ${r.facets}, ${r.pairs})`))}`.execute(
       store.db,
     );
     await sql`INSERT INTO search_heads (rowid, title, standfirst)
@@ -77,11 +77,11 @@ function analysed(document: SearchDocument) {
 }
 
 async function insertDocument(store: Store, document: SearchDocument, docid: number): Promise<void> {
-  const { title, standfirst, body, facets } = analysed(document);
+  const { title, standfirst, body, facets, pairs } = analysed(document);
   await sql`INSERT INTO search_documents (docid, article_id, language)
     VALUES (${docid}, ${document.articleId}, ${document.language})`.execute(store.db);
-  await sql`INSERT INTO search_index (rowid, title, standfirst, body, facets)
-    VALUES (${docid}, ${title}, ${standfirst}, ${body}, ${facets})`.execute(store.db);
+  await sql`INSERT INTO search_index (rowid, title, standfirst, body, facets, pairs)
+    VALUES (${docid}, ${title}, ${standfirst}, ${body}, ${facets}, ${pairs})`.execute(store.db);
   await sql`INSERT INTO search_heads (rowid, title, standfirst)
     VALUES (${docid}, ${title}, ${standfirst})`.execute(store.db);
 }
@@ -182,13 +182,13 @@ function planOf(criteria: SearchCriteria): Plan | undefined {
     criteria.languages.map((language) => analyzerFor(language)),
   );
   if (query.required.length === 0) return undefined;
-  const parts = [`${TEXT_COLUMNS} : (${query.required.map(alternatives).join(" AND ")})`];
+  const parts = [query.required.map((clause) => `(${alternatives(clause)})`).join(" AND ")];
   const languages = criteria.languages.map((language) => quote(languageFacet(language)));
   parts.push(`{facets} : (${languages.join(" OR ")})`);
   for (const facet of criteria.facets) parts.push(`{facets} : ${quote(facet)}`);
   let match = parts.map((part) => `(${part})`).join(" AND ");
   if (query.excluded.length > 0) {
-    match = `(${match}) NOT ${TEXT_COLUMNS} : (${query.excluded.map(phrase).join(" OR ")})`;
+    match = `(${match}) NOT (${query.excluded.map((term) => `(${phrase(term)})`).join(" OR ")})`;
   }
   return {
     query,
@@ -206,9 +206,9 @@ async function matchingDocids(store: Store, match: string, from: number, to: num
 }
 
 async function allRare(store: Store, query: AnalyzedQuery): Promise<boolean> {
-  for (const term of new Set(query.required.flat().flat())) {
+  for (const atom of new Set(query.required.flat().flatMap(atomsOf))) {
     const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_index
-      WHERE search_index MATCH ${`${TEXT_COLUMNS} : ${quote(term)}`} LIMIT ${RARE + 1})`.execute(store.db);
+      WHERE search_index MATCH ${atom} LIMIT ${RARE + 1})`.execute(store.db);
     if (Number(rows[0]?.n) > RARE) return false;
   }
   return true;
@@ -220,9 +220,9 @@ async function allRare(store: Store, query: AnalyzedQuery): Promise<boolean> {
  */
 async function bm25Scores(store: Store, query: AnalyzedQuery, matches: number[]) {
   if (matches.length === 0) return [];
-  const words = `${TEXT_COLUMNS} : (${query.required.map(alternatives).join(" AND ")})`;
+  const words = query.required.map((clause) => `(${alternatives(clause)})`).join(" AND ");
   const { rows } = await sql<{ docid: number; score: number }>`SELECT rowid AS docid,
-      -bm25(search_index, 10.0, 5.0, 1.0, 0.0) AS score
+      -bm25(search_index, 10.0, 5.0, 1.0, 0.0, 1.0) AS score
     FROM search_index WHERE search_index MATCH ${words}
       AND rowid >= ${Math.min(...matches)} AND rowid <= ${Math.max(...matches)}`.execute(store.db);
   const wanted = new Set(matches);
@@ -243,13 +243,13 @@ async function headScores(
   to: number,
 ) {
   const oldest = window.length > 0 ? Math.min(...window) : to;
-  const heads = plan.query.required.map((clause) => `{title standfirst} : ${alternatives(clause)}`);
+  const heads = plan.query.required.map((clause) => `{title standfirst} : ${headAlternatives(clause)}`);
   const older = complete ? [] : await headDocids(store, heads.join(" AND "), from, oldest, HEAD_EXTRAS);
   const confirmed = older.length > 0 ? await confirmMatches(store, plan, older) : [];
   const candidates = new Set([...window, ...confirmed]);
   const scores = new Map<number, number>();
   for (const clause of plan.query.required) {
-    const expression = alternatives(clause);
+    const expression = headAlternatives(clause);
     const inTitle = new Set(await headDocids(store, `{title} : ${expression}`, oldest, to, WINDOW));
     const inStandfirst = await headDocids(store, `{standfirst} : ${expression}`, oldest, to, WINDOW);
     const weight = 1 / Math.log(Math.E + inTitle.size + inStandfirst.length);
@@ -315,12 +315,51 @@ async function hitsOf(store: Store, scored: { docid: number; score: number }[]):
   });
 }
 
+/** A clause's alternatives as the full index matches them. */
 function alternatives(terms: AnalyzedTerm[]): string {
-  return terms.length === 1 ? phrase(terms[0] as AnalyzedTerm) : `(${terms.map(phrase).join(" OR ")})`;
+  if (terms.length === 1) return phrase(terms[0] as AnalyzedTerm);
+  return terms.map((term) => `(${phrase(term)})`).join(" OR ");
 }
 
+/**
+ * A word or phrase in the full index. A phrase with a common word in it is asked of the `pairs` column —
+ * the pairs of neighbouring words around common words — and its other stretches as plain phrases, so that
+ * no list as long as "the" is walked.
+ */
 function phrase(term: AnalyzedTerm): string {
-  return quote(term.join(" "));
+  return atomsOf(term).join(" AND ");
+}
+
+function atomsOf({ terms, stops }: AnalyzedTerm): string[] {
+  if (terms.length === 1 || !stops.some(Boolean)) return [`${TEXT_COLUMNS} : ${quote(terms.join(" "))}`];
+  const atoms: string[] = [];
+  let run: { common: boolean; from: number; to: number } | undefined;
+  const close = () => {
+    if (!run) return;
+    const { common, from, to } = run;
+    if (common) {
+      const pairs = terms.slice(from, to + 1).map((t, i) => t + PAIR_MARK + terms[from + i + 1]);
+      atoms.push(`{pairs} : ${quote(pairs.join(" "))}`);
+    } else {
+      atoms.push(`${TEXT_COLUMNS} : ${quote(terms.slice(from, to + 2).join(" "))}`);
+    }
+  };
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const common = Boolean(stops[i] || stops[i + 1]);
+    if (run && run.common === common) run.to = i;
+    else {
+      close();
+      run = { common, from: i, to: i };
+    }
+  }
+  close();
+  return atoms;
+}
+
+/** A clause's alternatives as the titles-and-standfirsts table matches them: plain phrases. */
+function headAlternatives(terms: AnalyzedTerm[]): string {
+  const plain = terms.map((t) => quote(t.terms.join(" ")));
+  return plain.length === 1 ? (plain[0] as string) : `(${plain.join(" OR ")})`;
 }
 
 /** An FTS5 string: whatever it holds is matched as text, never read as syntax. */
