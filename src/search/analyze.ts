@@ -197,10 +197,11 @@ export function indexText(text: string, analyzer: Analyzer): string {
 export const PAIR_MARK = "ǂ";
 
 /**
- * A text's terms, and the pairs of neighbouring words of which at least one is a common word ("the state",
- * "of the"), each pair one term, in order. A phrase with a common word in it is then found by its pairs,
- * whose lists are short, instead of by walking the very long list of "the" (CommonGrams, as Lucene calls
- * it). Pairs never span two texts.
+ * A text's terms, and each common word ("the", "of") paired with the word after it ("the state", "of the"),
+ * each pair one term, in order. A phrase with a common word in it is then found by its pairs, whose lists
+ * are short, instead of by walking the very long list of "the" (CommonGrams, as Lucene calls it; only the
+ * pairs that begin with a common word are kept, which halves what a rebuild writes). Pairs never span two
+ * texts.
  */
 export function analyseText(text: string, analyzer: Analyzer): { terms: string; pairs: string } {
   let terms = "";
@@ -211,7 +212,7 @@ export function analyseText(text: string, analyzer: Analyzer): { terms: string; 
     const term = analyzer.term(word);
     const stop = analyzer.isStopTerm(term);
     terms += terms === "" ? term : ` ${term}`;
-    if (previous !== "" && (stop || previousStop)) {
+    if (previous !== "" && previousStop) {
       const pair = previous + PAIR_MARK + term;
       pairs += pairs === "" ? pair : ` ${pair}`;
     }

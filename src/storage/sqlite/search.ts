@@ -330,26 +330,37 @@ function phrase(term: AnalyzedTerm): string {
   return atomsOf(term).join(" AND ");
 }
 
+/**
+ * Between each two neighbouring words of a phrase the index holds a pair when the first is a common word.
+ * Runs of such joins are asked as a phrase of pairs; runs of the other joins as plain phrases, which keeps
+ * the whole phrase exact. A plain run may end in a common word ("did the"), but beside a pair it is only
+ * checked where the pair's short list leads.
+ */
 function atomsOf({ terms, stops }: AnalyzedTerm): string[] {
   if (terms.length === 1 || !stops.some(Boolean)) return [`${TEXT_COLUMNS} : ${quote(terms.join(" "))}`];
   const atoms: string[] = [];
-  let run: { common: boolean; from: number; to: number } | undefined;
+  let run: { paired: boolean; from: number; to: number } | undefined;
   const close = () => {
     if (!run) return;
-    const { common, from, to } = run;
-    if (common) {
-      const pairs = terms.slice(from, to + 1).map((t, i) => t + PAIR_MARK + terms[from + i + 1]);
-      atoms.push(`{pairs} : ${quote(pairs.join(" "))}`);
-    } else {
-      atoms.push(`${TEXT_COLUMNS} : ${quote(terms.slice(from, to + 2).join(" "))}`);
-    }
+    const { paired, from, to } = run;
+    const joined = terms.slice(from, to + 2);
+    atoms.push(
+      paired
+        ? `{pairs} : ${quote(
+            joined
+              .slice(0, -1)
+              .map((t, i) => t + PAIR_MARK + joined[i + 1])
+              .join(" "),
+          )}`
+        : `${TEXT_COLUMNS} : ${quote(joined.join(" "))}`,
+    );
   };
   for (let i = 0; i + 1 < terms.length; i++) {
-    const common = Boolean(stops[i] || stops[i + 1]);
-    if (run && run.common === common) run.to = i;
+    const paired = Boolean(stops[i]);
+    if (run && run.paired === paired) run.to = i;
     else {
       close();
-      run = { common, from: i, to: i };
+      run = { paired, from: i, to: i };
     }
   }
   close();
