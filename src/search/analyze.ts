@@ -66,6 +66,22 @@ const STOP_WORDS: Record<string, readonly string[]> = {
   tr: turkishStops,
 };
 
+/**
+ * The few words that make up a large share of any text in the language: each is indexed paired with the
+ * word after it (see `analyseText`), so that phrases containing them are found without walking their lists.
+ * Shorter than the stop-word lists on purpose: every pair is one more term for a rebuild to write.
+ */
+const PAIRING_WORDS: Record<string, string> = {
+  en: "the of and to a in is that it for on as with was by at be this from an or not are his which",
+  de: "der die das und in zu den von ist mit sich des auf für im dem nicht ein eine als auch es an",
+  fr: "de la le et les des en un du une que est pour qui dans par plus pas au sur ne se ce il",
+  es: "de la que el en y a los del se las por un para con no una su al lo como es",
+  pt: "de a o que e do da em um para com não uma os no se na por mais as dos",
+  it: "di e il la che in a per un del non è una le con si da al della i",
+  ru: "и в не на что с по как а к из он то это за от о",
+  tr: "ve bir bu da de için ile olarak çok daha en gibi ne o",
+};
+
 const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
 /** Per UTF-16 unit of the Basic Multilingual Plane: 0 not yet known, 1 part of a word, 2 a separator. */
 const CHARACTER_CLASS = new Uint8Array(65536);
@@ -79,8 +95,8 @@ export interface Analyzer {
   term(word: string): string;
   /** True when the word is too common in this language to narrow a search on its own. */
   isStopWord(word: string): boolean;
-  /** True when an index term is a common word's: what pairs of words are indexed around (`pairsText`). */
-  isStopTerm(term: string): boolean;
+  /** True when an index term is one of the language's pairing words (see `analyseText`). */
+  isPairingTerm(term: string): boolean;
 }
 
 const analyzers = new Map<string, Analyzer>();
@@ -116,12 +132,17 @@ function makeAnalyzer(language: string): Analyzer {
     }
     return result;
   };
-  const stopTerms = new Set([...stops].map((word) => term(word)));
+  const pairingTerms = new Set(
+    (PAIRING_WORDS[language.split("-")[0] ?? ""] ?? "")
+      .split(" ")
+      .filter(Boolean)
+      .map((word) => term(word)),
+  );
   return {
     language,
     term,
     isStopWord: (word) => stops.has(fold(word.toLocaleLowerCase(locale), locale)),
-    isStopTerm: (t) => stopTerms.has(t),
+    isPairingTerm: (t) => pairingTerms.has(t),
   };
 }
 
@@ -197,8 +218,8 @@ export function indexText(text: string, analyzer: Analyzer): string {
 export const PAIR_MARK = "ǂ";
 
 /**
- * A text's terms, and each common word ("the", "of") paired with the word after it ("the state", "of the"),
- * each pair one term, in order. A phrase with a common word in it is then found by its pairs, whose lists
+ * A text's terms, and each of the language's pairing words ("the", "of") paired with the word after it
+ * ("the state", "of the"), each pair one term, in order. A phrase with a common word in it is then found by its pairs, whose lists
  * are short, instead of by walking the very long list of "the" (CommonGrams, as Lucene calls it; only the
  * pairs that begin with a common word are kept, which halves what a rebuild writes). Pairs never span two
  * texts.
@@ -210,7 +231,7 @@ export function analyseText(text: string, analyzer: Analyzer): { terms: string; 
   let previousStop = false;
   forEachWord(text.normalize("NFKC"), (word) => {
     const term = analyzer.term(word);
-    const stop = analyzer.isStopTerm(term);
+    const stop = analyzer.isPairingTerm(term);
     terms += terms === "" ? term : ` ${term}`;
     if (previous !== "" && previousStop) {
       const pair = previous + PAIR_MARK + term;

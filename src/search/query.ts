@@ -87,7 +87,7 @@ export function isEmptyQuery(query: ParsedQuery): boolean {
 
 /**
  * A term as the index holds it, for one language: its words' index terms in order, and which of them are
- * common words (a phrase with one is found by its pairs of words; see analyze.ts, `analyseText`).
+ * pairing words (a phrase with one is found by its pairs of words; see analyze.ts, `analyseText`).
  */
 export interface AnalyzedTerm {
   terms: string[];
@@ -111,7 +111,7 @@ export function analyzeQuery(query: ParsedQuery, analyzers: readonly Analyzer[])
     const seen = new Map<string, AnalyzedTerm>();
     for (const analyzer of analyzers) {
       const terms = term.words.map((word) => analyzer.term(word)).filter((t) => t !== "");
-      const stops = terms.map((t) => analyzer.isStopTerm(t));
+      const stops = terms.map((t) => analyzer.isPairingTerm(t));
       if (terms.length > 0) seen.set(terms.join(" "), { terms, stops });
     }
     return [...seen.values()];
