@@ -206,6 +206,10 @@ async function matchingDocids(store: Store, match: string, from: number, to: num
 }
 
 async function allRare(store: Store, query: AnalyzedQuery): Promise<boolean> {
+  // A plain phrase holding a pairing word ("did the") is dear to match; matching it twice more to count it
+  // and to weigh it would cost more than ranking it within bounds.
+  const heavy = query.required.flat().some(({ terms, stops }) => terms.length > 1 && stops.some(Boolean));
+  if (heavy) return false;
   for (const atom of new Set(query.required.flat().flatMap(atomsOf))) {
     const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_index
       WHERE search_index MATCH ${atom} LIMIT ${RARE + 1})`.execute(store.db);
