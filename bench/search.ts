@@ -7,7 +7,7 @@
 //   timed in-process, next to the full request — the search page over HTTP from the built server, page
 //   cache off, one request at a time — p50 and p99 of each;
 // - precision@10 over the judged queries of bench/relevance.ts.
-//   npm run build && npx tsx bench/search.ts [sizes=1000,100000] [queries=1000] [postgres-url]
+//   npm run build && npx tsx bench/search.ts [sizes=1000,100000] [queries=1000] [postgres-url] [postgres]
 import { execFileSync } from "node:child_process";
 import { getSite } from "../src/i18n/editions.js";
 import { COUNT_CAP, prepareSearch, type SearchRequest, search } from "../src/search/search.js";
@@ -20,6 +20,8 @@ import { median, startServer } from "./support.js";
 const sizes = (process.argv[2] ?? "1000,100000").split(",").map(Number);
 const queryCount = Number(process.argv[3] ?? 1000);
 const postgresUrl = process.argv[4];
+/** "postgres" to measure PostgreSQL alone (its corpus loads slowly; SQLite's figures may be fresh already). */
+const only = process.argv[5];
 const PORT = 18_090;
 
 /** A small seeded generator, so every run asks the same questions. */
@@ -237,7 +239,7 @@ async function benchStore(label: string, options: StoreOptions, size: number, da
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const size of sizes) {
     const dataDir = await ensureCorpus(size);
-    await benchStore("SQLite", { dataDir }, size, dataDir);
+    if (only !== "postgres") await benchStore("SQLite", { dataDir }, size, dataDir);
     if (postgresUrl) {
       const schema = await ensurePostgresCorpus(size, postgresUrl);
       await benchStore("PostgreSQL", { dataDir: "", databaseUrl: postgresUrl, schema }, size);
