@@ -152,15 +152,22 @@ async function measureBare(store: Store, queries: { edition: string; request: Se
   return times;
 }
 
-async function measureFull(port: number, queries: { edition: string; request: SearchRequest }[]) {
+/** Each query over HTTP, one at a time: as the search page, or as the search API (JSON, no page to draw). */
+async function measureFull(
+  port: number,
+  queries: { edition: string; request: SearchRequest }[],
+  as: "page" | "api",
+) {
   const times: number[] = [];
   let failures = 0;
   for (const { edition, request } of queries) {
     const params = new URLSearchParams(
       Object.entries(request).filter(([, v]) => v !== undefined) as [string, string][],
     );
+    if (as === "api") params.set("language", edition);
+    const path = as === "page" ? `/${edition}/search` : "/api/v1/search";
     const started = performance.now();
-    const res = await fetch(`http://127.0.0.1:${port}/${edition}/search?${params}`);
+    const res = await fetch(`http://127.0.0.1:${port}${path}?${params}`);
     await res.arrayBuffer();
     times.push(performance.now() - started);
     if (res.status !== 200) failures++;
@@ -207,9 +214,11 @@ async function benchStore(label: string, options: StoreOptions, size: number, da
       env.DATABASE_URL = `${options.databaseUrl}?options=-csearch_path%3D${options.schema}`;
     const server = await startServer(dataDir ?? "", PORT, env);
     let full: { times: number[]; failures: number };
+    let api: { times: number[]; failures: number };
     try {
-      await measureFull(PORT, queries.slice(0, 50));
-      full = await measureFull(PORT, queries);
+      await measureFull(PORT, queries.slice(0, 50), "page");
+      full = await measureFull(PORT, queries, "page");
+      api = await measureFull(PORT, queries, "api");
     } finally {
       await server.stop();
     }
@@ -227,6 +236,8 @@ async function benchStore(label: string, options: StoreOptions, size: number, da
         `  full request (HTTP, page cache off): p50 ${fullP50.toFixed(2)} ms, p99 ${fullP99.toFixed(2)} ms` +
           ` (${full.failures} not 200)`,
         `  full / bare: p50 ${(fullP50 / bareP50).toFixed(2)}×, p99 ${(fullP99 / bareP99).toFixed(2)}×`,
+        `  the same over the search API (JSON): p50 ${percentile(api.times, 50).toFixed(2)} ms, p99 ${percentile(api.times, 99).toFixed(2)} ms` +
+          ` (${(percentile(api.times, 50) / bareP50).toFixed(2)}×, ${(percentile(api.times, 99) / bareP99).toFixed(2)}×; ${api.failures} not 200)`,
         `  precision@10 over ${relevance.length} judged queries: ${meanPrecision.toFixed(2)}`,
         ...relevance.map((r) => `    ${r.precision.toFixed(1)}  ${r.q}  (${r.found} found)`),
       ].join("\n"),
