@@ -72,8 +72,8 @@ const STOP_WORDS: Record<string, readonly string[]> = {
  * Shorter than the stop-word lists on purpose: every pair is one more term for a rebuild to write.
  */
 const PAIRING_WORDS: Record<string, string> = {
-  en: "the of and to a in is that it for on as with was by at be this from an or not are his which",
-  de: "der die das und in zu den von ist mit sich des auf für im dem nicht ein eine als auch es an",
+  en: "the of and to a in is that it for on as with was by at be this from an or not are his which has had have were",
+  de: "der die das und in zu den von ist mit sich des auf für im dem nicht ein eine als auch es an war wird hat sind",
   fr: "de la le et les des en un du une que est pour qui dans par plus pas au sur ne se ce il",
   es: "de la que el en y a los del se las por un para con no una su al lo como es",
   pt: "de a o que e do da em um para com não uma os no se na por mais as dos",

@@ -208,7 +208,10 @@ async function matchingDocids(store: Store, match: string, from: number, to: num
 async function allRare(store: Store, query: AnalyzedQuery): Promise<boolean> {
   // A plain phrase holding a pairing word ("did the") is dear to match; matching it twice more to count it
   // and to weigh it would cost more than ranking it within bounds.
-  const heavy = query.required.flat().some(({ terms, stops }) => terms.length > 1 && stops.some(Boolean));
+  const heavy = query.required
+    .flat()
+    .map(withoutTrailingPairingWord)
+    .some(({ terms, stops }) => terms.length > 1 && stops.some(Boolean));
   if (heavy) return false;
   for (const atom of new Set(query.required.flat().flatMap(atomsOf))) {
     const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_index
@@ -340,7 +343,8 @@ function phrase(term: AnalyzedTerm): string {
  * the whole phrase exact. A plain run may end in a common word ("did the"), but beside a pair it is only
  * checked where the pair's short list leads.
  */
-function atomsOf({ terms, stops }: AnalyzedTerm): string[] {
+function atomsOf(term: AnalyzedTerm): string[] {
+  const { terms, stops } = withoutTrailingPairingWord(term);
   if (terms.length === 1 || !stops.some(Boolean)) return [`${TEXT_COLUMNS} : ${quote(terms.join(" "))}`];
   const atoms: string[] = [];
   let run: { paired: boolean; from: number; to: number } | undefined;
@@ -369,6 +373,17 @@ function atomsOf({ terms, stops }: AnalyzedTerm): string[] {
   }
   close();
   return atoms;
+}
+
+/**
+ * A phrase ending in a pairing word after another word ("deceived the") has no pair for its last join, and
+ * matching that join walks the pairing word's list through every article. The last word adds nothing a
+ * reader meant to narrow by, so it is left out ("deceived").
+ */
+function withoutTrailingPairingWord(term: AnalyzedTerm): AnalyzedTerm {
+  const last = term.terms.length - 1;
+  if (last < 1 || !term.stops[last] || term.stops[last - 1]) return term;
+  return { terms: term.terms.slice(0, last), stops: term.stops.slice(0, last) };
 }
 
 /** A clause's alternatives as the titles-and-standfirsts table matches them: plain phrases. */
