@@ -116,13 +116,14 @@ export function deleteSearchDocument(store: Store, articleId: number): Promise<v
     : postgres.deleteSearchDocument(store, articleId);
 }
 
-/** Empties the index before a rebuild (on PostgreSQL, also setting its indexes aside until `endRebuild`). */
+/** Empties the index before a rebuild, setting aside what would slow the refill until `endRebuild`. */
 export function beginRebuild(store: Store): Promise<void> {
-  return store.kind === "sqlite" ? sqlite.clearSearchIndex(store) : postgres.beginRebuild(store);
+  return store.kind === "sqlite" ? sqlite.beginRebuild(store) : postgres.beginRebuild(store);
 }
 
-export async function endRebuild(store: Store): Promise<void> {
-  if (store.kind === "postgres") await postgres.endRebuild(store);
+/** Puts the index back to everyday working after a rebuild (merging or building what was set aside). */
+export function endRebuild(store: Store): Promise<void> {
+  return store.kind === "sqlite" ? sqlite.endRebuild(store) : postgres.endRebuild(store);
 }
 
 /**

@@ -97,9 +97,38 @@ export async function deleteSearchDocument(store: Store, articleId: number): Pro
 }
 
 export async function clearSearchIndex(store: Store): Promise<void> {
-  await sql`DELETE FROM search_index`.execute(store.db);
-  await sql`DELETE FROM search_heads`.execute(store.db);
+  for (const table of FTS_TABLES) await fts(store, table, "delete-all");
   await sql`DELETE FROM search_documents`.execute(store.db);
+}
+
+const FTS_TABLES = ["search_index", "search_heads"] as const;
+
+/**
+ * Empties the index for a rebuild (FTS5's delete-all, not a delete per row) and stops FTS5 merging its
+ * segments as it goes; `endRebuild` merges each table into one segment, which queries read fastest.
+ */
+export async function beginRebuild(store: Store): Promise<void> {
+  await clearSearchIndex(store);
+  for (const table of FTS_TABLES) {
+    await fts(store, table, "automerge", 0);
+    await fts(store, table, "crisismerge", 64);
+  }
+}
+
+export async function endRebuild(store: Store): Promise<void> {
+  for (const table of FTS_TABLES) {
+    await fts(store, table, "optimize");
+    await fts(store, table, "automerge", 8);
+    await fts(store, table, "crisismerge", 16);
+  }
+}
+
+/** An FTS5 command: an insert of the command's name (and value) into the table's own column. */
+async function fts(store: Store, table: (typeof FTS_TABLES)[number], command: string, value?: number) {
+  const name = sql.raw(table);
+  if (value === undefined) await sql`INSERT INTO ${name} (${name}) VALUES (${command})`.execute(store.db);
+  else
+    await sql`INSERT INTO ${name} (${name}, rank) VALUES (${command}, ${sql.lit(value)})`.execute(store.db);
 }
 
 async function freeDocid(store: Store, wanted: number): Promise<number> {
