@@ -10,7 +10,8 @@ import { parseFlags } from "./args.js";
 const HELP = `Usage: broadside search rebuild [--data ./data]
 
 Empties the full-text search index and indexes every published article again, in batches, printing its
-progress. Searches answer from the part already rebuilt while it runs.
+progress. Searches made meanwhile find only what is rebuilt so far (on PostgreSQL, more slowly: the
+index's own GIN indexes are built again at the end).
 `;
 
 export async function runSearch(args: string[]): Promise<void> {

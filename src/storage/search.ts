@@ -5,6 +5,7 @@
 // publication times do, so "newest first" is the index read backwards and a date range is an id range,
 // both without touching the articles table. Two articles whose publication second and low id bits both
 // agree get neighbouring ids (see `freeDocid` in the dialects).
+import { sql } from "kysely";
 import type { Analysed } from "../search/analysis.js";
 import type { ParsedQuery } from "../search/query.js";
 import * as postgres from "./postgres/search.js";
@@ -86,6 +87,17 @@ const LOW_BITS = 2 ** 20;
 
 export function docidOf(publishedAt: string, articleId: number): number {
   return Math.floor(Date.parse(publishedAt) / 1000) * LOW_BITS + (articleId % LOW_BITS);
+}
+
+/** The docid wanted, or the next one up that no other article holds. */
+export async function freeDocid(store: Store, wanted: number, articleId: number): Promise<number> {
+  let docid = wanted;
+  for (;;) {
+    const { rows } = await sql`SELECT 1 FROM search_documents
+      WHERE docid = ${docid} AND article_id <> ${articleId}`.execute(store.db);
+    if (rows.length === 0) return docid;
+    docid++;
+  }
 }
 
 /** The docid range [from, to) of a publication time range. */

@@ -13,6 +13,7 @@ import type { QueryTerm } from "../../search/query.js";
 import {
   docidOf,
   docidRange,
+  freeDocid,
   pageOfRanked,
   type SearchCriteria,
   type SearchDocument,
@@ -115,16 +116,6 @@ export async function endRebuild(store: Store): Promise<void> {
     );
   }
   await sql`ANALYZE search_documents`.execute(store.db);
-}
-
-async function freeDocid(store: Store, wanted: number, articleId: number): Promise<number> {
-  let docid = wanted;
-  for (;;) {
-    const { rows } = await sql`SELECT 1 FROM search_documents
-      WHERE docid = ${docid} AND article_id <> ${articleId}`.execute(store.db);
-    if (rows.length === 0) return docid;
-    docid++;
-  }
 }
 
 export async function findMatches(

@@ -18,6 +18,7 @@ import { type AnalyzedQuery, type AnalyzedTerm, analyzeQuery } from "../../searc
 import {
   docidOf,
   docidRange,
+  freeDocid,
   pageOfRanked,
   type SearchCriteria,
   type SearchDocument,
@@ -38,7 +39,7 @@ export async function writeSearchDocument(store: Store, document: SearchDocument
   await insertDocument(
     store,
     document,
-    await freeDocid(store, docidOf(document.publishedAt, document.articleId)),
+    await freeDocid(store, docidOf(document.publishedAt, document.articleId), document.articleId),
   );
 }
 
@@ -129,15 +130,6 @@ async function fts(store: Store, table: (typeof FTS_TABLES)[number], command: st
   if (value === undefined) await sql`INSERT INTO ${name} (${name}) VALUES (${command})`.execute(store.db);
   else
     await sql`INSERT INTO ${name} (${name}, rank) VALUES (${command}, ${sql.lit(value)})`.execute(store.db);
-}
-
-async function freeDocid(store: Store, wanted: number): Promise<number> {
-  let docid = wanted;
-  for (;;) {
-    const { rows } = await sql`SELECT 1 FROM search_documents WHERE docid = ${docid}`.execute(store.db);
-    if (rows.length === 0) return docid;
-    docid++;
-  }
 }
 
 export async function findMatches(
