@@ -2,7 +2,7 @@
 // (analysis-worker.ts). Where no worker can start — the test runner loads TypeScript only in its own
 // thread — the work is done here, with the same result.
 import { Worker } from "node:worker_threads";
-import { analyseText, analyzerFor } from "./analyze.js";
+import { analyzerFor, indexText } from "./analyze.js";
 
 export interface AnalysisInput {
   language: string;
@@ -15,8 +15,6 @@ export interface Analysed {
   title: string;
   standfirst: string;
   body: string;
-  /** Pairs of neighbouring words around common words, from all three (see `analyseText`). */
-  pairs: string;
 }
 
 export interface AnalysisRequest {
@@ -26,14 +24,10 @@ export interface AnalysisRequest {
 
 export function analyseDocument(document: AnalysisInput): Analysed {
   const analyzer = analyzerFor(document.language);
-  const title = analyseText(document.title, analyzer);
-  const standfirst = analyseText(document.standfirst, analyzer);
-  const body = analyseText(document.text, analyzer);
   return {
-    title: title.terms,
-    standfirst: standfirst.terms,
-    body: body.terms,
-    pairs: [title.pairs, standfirst.pairs, body.pairs].filter((p) => p !== "").join(" "),
+    title: indexText(document.title, analyzer),
+    standfirst: indexText(document.standfirst, analyzer),
+    body: indexText(document.text, analyzer),
   };
 }
 

@@ -206,39 +206,45 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** A text as the index stores it: its terms, space-separated, in order, so phrases still match. */
+/**
+ * A text as the index stores it: one term per word, in order, so phrases still match. A pairing word
+ * ("the", "of") is stored joined to the word after it ("theǂstate", "ofǂthe") in its own place, not alone:
+ * a phrase with such a word in it is then found by short lists, instead of by walking the list of "the"
+ * through nearly every article (CommonGrams, as Lucene calls the idea), and no term is added. A pairing
+ * word that ends the text is stored alone. The cost: a pairing word cannot be searched for by itself, which
+ * no reader needs.
+ */
 export function indexText(text: string, analyzer: Analyzer): string {
-  return analyseText(text, analyzer).terms;
+  let out = "";
+  let pairing: string | undefined;
+  const add = (term: string) => {
+    out += out === "" ? term : ` ${term}`;
+  };
+  forEachWord(text.normalize("NFKC"), (word) => {
+    const term = analyzer.term(word);
+    if (term === "") return;
+    if (pairing !== undefined) add(pairing + PAIR_MARK + term);
+    pairing = analyzer.isPairingTerm(term) ? term : undefined;
+    if (pairing === undefined) add(term);
+  });
+  if (pairing !== undefined) add(pairing);
+  return out;
 }
 
-/**
- * Joins the two terms of a pair of neighbouring words into one index term. The mark is a letter (so the
- * index keeps it inside the term) that no language's words use.
- */
+/** Joins a pairing word to the word after it into one index term: a letter no language's words use. */
 export const PAIR_MARK = "ǂ";
 
 /**
- * A text's terms, and each of the language's pairing words ("the", "of") paired with the word after it
- * ("the state", "of the"), each pair one term, in order. A phrase with a common word in it is then found by its pairs, whose lists
- * are short, instead of by walking the very long list of "the" (CommonGrams, as Lucene calls it; only the
- * pairs that begin with a common word are kept, which halves what a rebuild writes). Pairs never span two
- * texts.
+ * A word or phrase as index terms (see `indexText`): each pairing word joined to the next word. A pairing
+ * word at the end has no next word to be joined to; it is left out, since the pair before it already says
+ * it follows, or it adds nothing to narrow by. Empty for a lone pairing word.
  */
-export function analyseText(text: string, analyzer: Analyzer): { terms: string; pairs: string } {
-  let terms = "";
-  let pairs = "";
-  let previous = "";
-  let previousStop = false;
-  forEachWord(text.normalize("NFKC"), (word) => {
-    const term = analyzer.term(word);
-    const stop = analyzer.isPairingTerm(term);
-    terms += terms === "" ? term : ` ${term}`;
-    if (previous !== "" && previousStop) {
-      const pair = previous + PAIR_MARK + term;
-      pairs += pairs === "" ? pair : ` ${pair}`;
-    }
-    previous = term;
-    previousStop = stop;
-  });
-  return { terms, pairs };
+export function phraseTerms(terms: readonly string[], pairing: readonly boolean[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i] as string;
+    if (!pairing[i]) out.push(term);
+    else if (i + 1 < terms.length) out.push(term + PAIR_MARK + terms[i + 1]);
+  }
+  return out;
 }

@@ -87,7 +87,7 @@ export function isEmptyQuery(query: ParsedQuery): boolean {
 
 /**
  * A term as the index holds it, for one language: its words' index terms in order, and which of them are
- * pairing words (a phrase with one is found by its pairs of words; see analyze.ts, `analyseText`).
+ * pairing words (stored joined to the next word; see analyze.ts, `indexText` and `phraseTerms`).
  */
 export interface AnalyzedTerm {
   terms: string[];

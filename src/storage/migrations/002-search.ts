@@ -18,8 +18,7 @@ export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Pr
       language TEXT NOT NULL
     )`.execute(db);
     const fts = sql.raw("content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'");
-    // `pairs` holds pairs of neighbouring words around common words (search/analyze.ts, analyseText).
-    await sql`CREATE VIRTUAL TABLE search_index USING fts5(title, standfirst, body, facets, pairs, ${fts})`.execute(
+    await sql`CREATE VIRTUAL TABLE search_index USING fts5(title, standfirst, body, facets, ${fts})`.execute(
       db,
     );
     await sql`CREATE VIRTUAL TABLE search_heads USING fts5(title, standfirst, ${fts})`.execute(db);

@@ -9,11 +9,12 @@
 // - any other query ranks a bounded set: its WINDOW newest matches, scored by which of its words stand in
 //   their title (2) or standfirst (1), a word found in fewer titles counting more, newer first among
 //   equals; plus, when there are older matches, the newest HEAD_EXTRAS older articles whose titles or
-//   standfirsts carry every word asked for, scored the same way. Titles and standfirsts are asked of the small `search_heads` table, whose lists
-//   are short even for common words.
+//   standfirsts carry every word asked for, scored the same way. Titles and standfirsts are asked of the
+//   small `search_heads` table, whose lists are short even for common words.
+// Phrases are fast because the most frequent words are stored joined to the next word (analyze.ts).
 import { sql } from "kysely";
 import { analyseDocument } from "../../search/analysis.js";
-import { analyzerFor, PAIR_MARK } from "../../search/analyze.js";
+import { analyzerFor, phraseTerms } from "../../search/analyze.js";
 import { type AnalyzedQuery, type AnalyzedTerm, analyzeQuery } from "../../search/query.js";
 import {
   docidOf,
@@ -59,8 +60,8 @@ export async function appendSearchDocuments(store: Store, documents: SearchDocum
       VALUES ${sql.join(rows.map((r) => sql`(${r.docid}, ${r.document.articleId}, ${r.document.language})`))}`.execute(
       store.db,
     );
-    await sql`INSERT INTO search_index (rowid, title, standfirst, body, facets, pairs)
-      VALUES ${sql.join(rows.map((r) => sql`(${r.docid}, ${r.title}, ${r.standfirst}, ${r.body}, ${r.facets}, ${r.pairs})`))}`.execute(
+    await sql`INSERT INTO search_index (rowid, title, standfirst, body, facets)
+      VALUES ${sql.join(rows.map((r) => sql`(${r.docid}, ${r.title}, ${r.standfirst}, ${r.body}, ${r.facets})`))}`.execute(
       store.db,
     );
     await sql`INSERT INTO search_heads (rowid, title, standfirst)
@@ -78,11 +79,11 @@ function analysed(document: SearchDocument) {
 }
 
 async function insertDocument(store: Store, document: SearchDocument, docid: number): Promise<void> {
-  const { title, standfirst, body, facets, pairs } = analysed(document);
+  const { title, standfirst, body, facets } = analysed(document);
   await sql`INSERT INTO search_documents (docid, article_id, language)
     VALUES (${docid}, ${document.articleId}, ${document.language})`.execute(store.db);
-  await sql`INSERT INTO search_index (rowid, title, standfirst, body, facets, pairs)
-    VALUES (${docid}, ${title}, ${standfirst}, ${body}, ${facets}, ${pairs})`.execute(store.db);
+  await sql`INSERT INTO search_index (rowid, title, standfirst, body, facets)
+    VALUES (${docid}, ${title}, ${standfirst}, ${body}, ${facets})`.execute(store.db);
   await sql`INSERT INTO search_heads (rowid, title, standfirst)
     VALUES (${docid}, ${title}, ${standfirst})`.execute(store.db);
 }
@@ -198,24 +199,29 @@ interface Plan {
 }
 
 function planOf(criteria: SearchCriteria): Plan | undefined {
-  const query = analyzeQuery(
+  const analysed = analyzeQuery(
     criteria.query,
     criteria.languages.map((language) => analyzerFor(language)),
   );
-  if (query.required.length === 0) return undefined;
-  const parts = [query.required.map((clause) => `(${alternatives(clause)})`).join(" AND ")];
+  // A lone pairing word ("the") is not in the index by itself (see analyze.ts, `indexText`): it narrows
+  // nothing, and is left out of what is asked.
+  const required = analysed.required.filter((clause) => alternatives(clause) !== undefined);
+  const excluded = analysed.excluded.filter((term) => phraseOf(term) !== undefined);
+  if (required.length === 0) return undefined;
+  const query = { ...analysed, required, excluded };
+  const parts = required.map((clause) => alternatives(clause) as string);
   const languages = criteria.languages.map((language) => quote(languageFacet(language)));
   parts.push(`{facets} : (${languages.join(" OR ")})`);
   for (const facet of criteria.facets) parts.push(`{facets} : ${quote(facet)}`);
   let match = parts.map((part) => `(${part})`).join(" AND ");
-  if (query.excluded.length > 0) {
-    match = `(${match}) NOT (${query.excluded.map((term) => `(${phrase(term)})`).join(" OR ")})`;
+  if (excluded.length > 0) {
+    match = `(${match}) NOT (${TEXT_COLUMNS} : (${excluded.map(phraseOf).join(" OR ")}))`;
   }
   return {
     query,
     match,
     languages: criteria.languages,
-    filtered: criteria.facets.length > 0 || query.excluded.length > 0,
+    filtered: criteria.facets.length > 0 || excluded.length > 0,
   };
 }
 
@@ -227,16 +233,10 @@ async function matchingDocids(store: Store, match: string, from: number, to: num
 }
 
 async function allRare(store: Store, query: AnalyzedQuery): Promise<boolean> {
-  // A plain phrase holding a pairing word ("did the") is dear to match; matching it twice more to count it
-  // and to weigh it would cost more than ranking it within bounds.
-  const heavy = query.required
-    .flat()
-    .map(withoutTrailingPairingWord)
-    .some(({ terms, stops }) => terms.length > 1 && stops.some(Boolean));
-  if (heavy) return false;
-  for (const atom of new Set(query.required.flat().flatMap(atomsOf))) {
+  const terms = new Set(query.required.flat().flatMap((term) => phraseTerms(term.terms, term.stops)));
+  for (const term of terms) {
     const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_index
-      WHERE search_index MATCH ${atom} LIMIT ${RARE + 1})`.execute(store.db);
+      WHERE search_index MATCH ${`${TEXT_COLUMNS} : ${quote(term)}`} LIMIT ${RARE + 1})`.execute(store.db);
     if (Number(rows[0]?.n) > RARE) return false;
   }
   return true;
@@ -250,7 +250,7 @@ async function bm25Scores(store: Store, query: AnalyzedQuery, matches: number[])
   if (matches.length === 0) return [];
   const words = query.required.map((clause) => `(${alternatives(clause)})`).join(" AND ");
   const { rows } = await sql<{ docid: number; score: number }>`SELECT rowid AS docid,
-      -bm25(search_index, 10.0, 5.0, 1.0, 0.0, 1.0) AS score
+      -bm25(search_index, 10.0, 5.0, 1.0, 0.0) AS score
     FROM search_index WHERE search_index MATCH ${words}
       AND rowid >= ${Math.min(...matches)} AND rowid <= ${Math.max(...matches)}`.execute(store.db);
   const wanted = new Set(matches);
@@ -271,18 +271,27 @@ async function headScores(
   to: number,
 ) {
   const oldest = window.length > 0 ? Math.min(...window) : to;
-  const heads = plan.query.required.map((clause) => `{title standfirst} : ${headAlternatives(clause)}`);
+  const heads = plan.query.required.map((clause) => alternatives(clause, "{title standfirst}"));
   const older = complete ? [] : await headDocids(store, heads.join(" AND "), from, oldest, HEAD_EXTRAS);
   const confirmed = older.length > 0 ? await confirmMatches(store, plan, older) : [];
   const candidates = new Set([...window, ...confirmed]);
   const scores = new Map<number, number>();
   for (const clause of plan.query.required) {
-    const expression = headAlternatives(clause);
-    const inTitle = new Set(await headDocids(store, `{title} : ${expression}`, oldest, to, WINDOW));
-    const inStandfirst = await headDocids(store, `{standfirst} : ${expression}`, oldest, to, WINDOW);
+    const inTitle = new Set(
+      await headDocids(store, alternatives(clause, "{title}") as string, oldest, to, WINDOW),
+    );
+    const inStandfirst = await headDocids(
+      store,
+      alternatives(clause, "{standfirst}") as string,
+      oldest,
+      to,
+      WINDOW,
+    );
     const weight = 1 / Math.log(Math.E + inTitle.size + inStandfirst.length);
     const olderInTitle = new Set(
-      confirmed.length > 0 ? await headDocidsAmong(store, `{title} : ${expression}`, confirmed) : [],
+      confirmed.length > 0
+        ? await headDocidsAmong(store, alternatives(clause, "{title}") as string, confirmed)
+        : [],
     );
     for (const docid of confirmed)
       scores.set(docid, (scores.get(docid) ?? 0) + (olderInTitle.has(docid) ? 2 : 1) * weight);
@@ -343,74 +352,17 @@ async function hitsOf(store: Store, scored: { docid: number; score: number }[]):
   });
 }
 
-/** A clause's alternatives as the full index matches them. */
-function alternatives(terms: AnalyzedTerm[]): string {
-  if (terms.length === 1) return phrase(terms[0] as AnalyzedTerm);
-  return terms.map((term) => `(${phrase(term)})`).join(" OR ");
+/** A clause's alternatives in `columns`; undefined when none of them can be matched (lone pairing words). */
+function alternatives(terms: AnalyzedTerm[], columns = TEXT_COLUMNS): string | undefined {
+  const phrases = terms.map(phraseOf).filter((p): p is string => p !== undefined);
+  if (phrases.length === 0) return undefined;
+  return `${columns} : ${phrases.length === 1 ? phrases[0] : `(${phrases.join(" OR ")})`}`;
 }
 
-/**
- * A word or phrase in the full index. A phrase with a common word in it is asked of the `pairs` column —
- * the pairs of neighbouring words around common words — and its other stretches as plain phrases, so that
- * no list as long as "the" is walked.
- */
-function phrase(term: AnalyzedTerm): string {
-  return atomsOf(term).join(" AND ");
-}
-
-/**
- * Between each two neighbouring words of a phrase the index holds a pair when the first is a common word.
- * Runs of such joins are asked as a phrase of pairs; runs of the other joins as plain phrases, which keeps
- * the whole phrase exact. A plain run may end in a common word ("did the"), but beside a pair it is only
- * checked where the pair's short list leads.
- */
-function atomsOf(term: AnalyzedTerm): string[] {
-  const { terms, stops } = withoutTrailingPairingWord(term);
-  if (terms.length === 1 || !stops.some(Boolean)) return [`${TEXT_COLUMNS} : ${quote(terms.join(" "))}`];
-  const atoms: string[] = [];
-  let run: { paired: boolean; from: number; to: number } | undefined;
-  const close = () => {
-    if (!run) return;
-    const { paired, from, to } = run;
-    const joined = terms.slice(from, to + 2);
-    atoms.push(
-      paired
-        ? `{pairs} : ${quote(
-            joined
-              .slice(0, -1)
-              .map((t, i) => t + PAIR_MARK + joined[i + 1])
-              .join(" "),
-          )}`
-        : `${TEXT_COLUMNS} : ${quote(joined.join(" "))}`,
-    );
-  };
-  for (let i = 0; i + 1 < terms.length; i++) {
-    const paired = Boolean(stops[i]);
-    if (run && run.paired === paired) run.to = i;
-    else {
-      close();
-      run = { paired, from: i, to: i };
-    }
-  }
-  close();
-  return atoms;
-}
-
-/**
- * A phrase ending in a pairing word after another word ("deceived the") has no pair for its last join, and
- * matching that join walks the pairing word's list through every article. The last word adds nothing a
- * reader meant to narrow by, so it is left out ("deceived").
- */
-function withoutTrailingPairingWord(term: AnalyzedTerm): AnalyzedTerm {
-  const last = term.terms.length - 1;
-  if (last < 1 || !term.stops[last] || term.stops[last - 1]) return term;
-  return { terms: term.terms.slice(0, last), stops: term.stops.slice(0, last) };
-}
-
-/** A clause's alternatives as the titles-and-standfirsts table matches them: plain phrases. */
-function headAlternatives(terms: AnalyzedTerm[]): string {
-  const plain = terms.map((t) => quote(t.terms.join(" ")));
-  return plain.length === 1 ? (plain[0] as string) : `(${plain.join(" OR ")})`;
+/** A word or phrase as an FTS5 phrase of index terms (see analyze.ts, `indexText` and `phraseTerms`). */
+function phraseOf(term: AnalyzedTerm): string | undefined {
+  const terms = phraseTerms(term.terms, term.stops);
+  return terms.length === 0 ? undefined : quote(terms.join(" "));
 }
 
 /** An FTS5 string: whatever it holds is matched as text, never read as syntax. */
