@@ -105,25 +105,13 @@ export async function clearSearchIndex(store: Store): Promise<void> {
 
 const FTS_TABLES = ["search_index", "search_heads"] as const;
 
-/**
- * Empties the index for a rebuild (FTS5's delete-all, not a delete per row) and stops FTS5 merging its
- * segments as it goes; `endRebuild` merges each table into one segment, which queries read fastest.
- */
+/** Empties the index for a rebuild: FTS5's delete-all, not a delete per row. */
 export async function beginRebuild(store: Store): Promise<void> {
   await clearSearchIndex(store);
-  for (const table of FTS_TABLES) {
-    await fts(store, table, "automerge", 0);
-    await fts(store, table, "crisismerge", 64);
-  }
 }
 
-export async function endRebuild(store: Store): Promise<void> {
-  for (const table of FTS_TABLES) {
-    await fts(store, table, "optimize");
-    await fts(store, table, "automerge", 8);
-    await fts(store, table, "crisismerge", 16);
-  }
-}
+/** Nothing to put back on SQLite: FTS5 keeps merging as it goes. */
+export async function endRebuild(_store: Store): Promise<void> {}
 
 /** An FTS5 command: an insert of the command's name (and value) into the table's own column. */
 async function fts(store: Store, table: (typeof FTS_TABLES)[number], command: string, value?: number) {
