@@ -1,6 +1,7 @@
 // What the read API shows of articles: the public JSON of one article and of a page of them. Only what the
 // public pages show goes in (bylines are persons, never accounts); the routes in web/api send it as is.
 import { GoneError, InvalidError, NotFoundError } from "../errors.js";
+import * as filtered from "../storage/article-filters.js";
 import * as rows from "../storage/articles.js";
 import { findPersonBySlug } from "../storage/people.js";
 import { findSeriesBySlug } from "../storage/series.js";
@@ -143,7 +144,7 @@ export async function listApiArticles(
   query: ArticleListQuery,
 ): Promise<ApiPage<Partial<ApiArticleSummary>>> {
   const filter = await resolveFilter(store, place, query);
-  const keys = await rows.listMatchingKeys(store, filter, query.cursor, query.limit + 1);
+  const keys = await filtered.listMatchingKeys(store, filter, query.cursor, query.limit + 1);
   const shown = keys.slice(0, query.limit);
   const items = await summaries(store, place.origin, shown, query.fields);
   const last = shown.at(-1);
@@ -161,13 +162,13 @@ export async function readApiArticle(
 ): Promise<{ article: ApiArticle } | { candidates: ApiCandidate[] }> {
   let path: string;
   if ("id" in ref) {
-    const state = await rows.findArticleState(store, ref.id);
+    const state = await filtered.findArticleState(store, ref.id);
     if (state?.status === "withdrawn") throw new GoneError(`article ${ref.id} has been withdrawn`);
     if (state?.status !== "published" || !state.path) throw new NotFoundError(`no article has id ${ref.id}`);
     path = state.path;
   } else {
     if (ref.language !== undefined) checkEdition(place, ref.language);
-    const found = await rows.listPublicArticlesBySlug(store, ref.slug, ref.language, MAX_CANDIDATES);
+    const found = await filtered.listPublicArticlesBySlug(store, ref.slug, ref.language, MAX_CANDIDATES);
     const published = found.filter((a) => a.status === "published");
     if (published.length > 1) {
       const candidates = published.map((a) => ({
@@ -202,7 +203,7 @@ async function resolveFilter(
   store: Store,
   place: ApiPlace,
   query: ArticleListQuery,
-): Promise<rows.ArticleFilter> {
+): Promise<filtered.ArticleFilter> {
   if (query.language !== undefined) checkEdition(place, query.language);
   if (query.since !== undefined && query.until !== undefined && query.since >= query.until) {
     throw new InvalidError("since must be earlier than until");
@@ -217,7 +218,7 @@ async function resolveFilter(
   if (query.topic !== undefined && !topic) throw new InvalidError(`no topic has the slug "${query.topic}"`);
   if (query.series !== undefined && !series)
     throw new InvalidError(`no series has the slug "${query.series}"`);
-  const filter: rows.ArticleFilter = {
+  const filter: filtered.ArticleFilter = {
     languages: query.language === undefined ? place.editions : [query.language],
   };
   if (person) filter.personId = person.id;
@@ -236,13 +237,13 @@ async function summaries(
   fields: readonly ArticleField[],
 ): Promise<Partial<ApiArticleSummary>[]> {
   const wanted = new Set(fields);
-  const listed = await rows.findListedArticles(
+  const listed = await filtered.findListedArticles(
     store,
     keys.map((k) => k.id),
     wanted.has("html") || wanted.has("text"),
   );
   // Names of bylines and topics are given in each article's own language, as its page prints them.
-  const byLanguage = new Map<string, rows.ListedArticle[]>();
+  const byLanguage = new Map<string, filtered.ListedArticle[]>();
   for (const a of listed) byLanguage.set(a.language, [...(byLanguage.get(a.language) ?? []), a]);
   const bylines = new Map<number, ApiByline[]>();
   const topics = new Map<number, ApiTopicLink[]>();
@@ -251,7 +252,7 @@ async function summaries(
       const ids = articles.map((a) => a.id);
       const [names, tags] = await Promise.all([
         wanted.has("bylines") ? rows.bylinesOf(store, ids, language) : undefined,
-        wanted.has("topics") ? rows.topicsOfArticles(store, ids, language) : undefined,
+        wanted.has("topics") ? filtered.topicsOfArticles(store, ids, language) : undefined,
       ]);
       for (const id of ids) {
         bylines.set(

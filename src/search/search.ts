@@ -11,6 +11,7 @@ import {
   countMatches,
   facetOf,
   findMatches,
+  RANKING_WINDOW,
   type SearchCriteria,
   type SearchMatches,
   type SearchOrder,
@@ -24,7 +25,7 @@ import { type Snippet, snippetOf } from "./snippet.js";
 
 export const SEARCH_ORDERS: readonly SearchOrder[] = ["relevance", "newest"];
 /** Counts stop here: past it a reader learns nothing from the exact number, and counting costs. */
-export const COUNT_CAP = 500;
+export const COUNT_CAP = RANKING_WINDOW;
 export const MAX_SEARCH_LIMIT = 50;
 
 /** What the reader asked, as it came: every field a string from a form or a query string. */

@@ -69,6 +69,12 @@ export interface SearchMatches {
   count?: number;
 }
 
+/**
+ * How many of a query's newest matches a ranking within bounds scores; finding them also tells whether
+ * there are more, so a search that fills it needs no separate count.
+ */
+export const RANKING_WINDOW = 500;
+
 export type FacetKind = "person" | "topic" | "series" | "kind";
 
 const FACET_PREFIX: Record<FacetKind, string> = { person: "p", topic: "t", series: "s", kind: "k" };
@@ -157,14 +163,17 @@ export function findMatches(
 }
 
 /** How many articles match, counted up to `cap`: `atLeast` says the count stopped there. */
-export function countMatches(
+export async function countMatches(
   store: Store,
   criteria: SearchCriteria,
   cap: number,
 ): Promise<{ count: number; atLeast: boolean }> {
-  return store.kind === "sqlite"
-    ? sqlite.countMatches(store, criteria, cap)
-    : postgres.countMatches(store, criteria, cap);
+  // Each dialect counts one past the cap, which is how a count that stopped is told from one that did not.
+  const counted =
+    store.kind === "sqlite"
+      ? await sqlite.countUpTo(store, criteria, cap + 1)
+      : await postgres.countUpTo(store, criteria, cap + 1);
+  return counted > cap ? { count: cap, atLeast: true } : { count: counted, atLeast: false };
 }
 
 /** Orders candidates best first (newest first among equals) and cuts the page after the cursor. */

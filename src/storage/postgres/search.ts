@@ -3,9 +3,9 @@
 // standfirst B, body C — with a second, small tsvector of the title and standfirst alone. GIN indexes
 // find matches; filters are a GIN-indexed text array.
 //
-// Ranking follows the SQLite side's rule (sqlite/search.ts): a query matching at most WINDOW articles is
-// ranked by ts_rank over the whole weighted text; a larger one ranks its WINDOW newest matches plus the
-// older ones whose title or standfirst carries its words, by ts_rank over that small tsvector alone —
+// Ranking follows the SQLite side's rule (sqlite/search.ts): a query matching at most RANKING_WINDOW (500)
+// articles is ranked by ts_rank over the whole weighted text; a larger one ranks its 500 newest matches
+// plus the older ones whose title or standfirst carries its words, by ts_rank over that small tsvector —
 // reading every long tsvector of a common word's matches would cost far more than the answer is worth.
 import { type RawBuilder, sql } from "kysely";
 import { foldText } from "../../search/analyze.js";
@@ -15,6 +15,7 @@ import {
   docidRange,
   freeDocid,
   pageOfRanked,
+  RANKING_WINDOW,
   type SearchCriteria,
   type SearchDocument,
   type SearchMatches,
@@ -22,7 +23,6 @@ import {
 } from "../search.js";
 import type { Store } from "../store.js";
 
-const WINDOW = 500;
 const HEAD_EXTRAS = 50;
 
 /** PostgreSQL's built-in text-search configurations, by our language codes; others use "simple". */
@@ -141,14 +141,14 @@ export async function findMatches(
   }
 
   const { rows: window } = await sql<{ article_id: number; docid: number }>`SELECT article_id, docid
-    FROM search_documents WHERE ${where} ORDER BY docid DESC LIMIT ${WINDOW + 1}`.execute(store.db);
-  if (window.length <= WINDOW) {
+    FROM search_documents WHERE ${where} ORDER BY docid DESC LIMIT ${RANKING_WINDOW + 1}`.execute(store.db);
+  if (window.length <= RANKING_WINDOW) {
     const { rows } = await sql<{ article_id: number; docid: number; score: number }>`SELECT article_id, docid,
         ts_rank('{0.1, 0.2, 0.5, 1.0}', document, ${plan.query}) AS score
       FROM search_documents WHERE ${where}`.execute(store.db);
     return { ...pageOfRanked(rows.map(hitOf), page), ranking: "exact", count: rows.length };
   }
-  const newest = window.slice(0, WINDOW).map((r) => r.docid);
+  const newest = window.slice(0, RANKING_WINDOW).map((r) => r.docid);
   const { rows } = await sql<{ article_id: number; docid: number; score: number }>`
     WITH candidates AS (
       (SELECT article_id, docid, head FROM search_documents
@@ -160,23 +160,19 @@ export async function findMatches(
     )
     SELECT article_id, docid, ts_rank('{0.1, 0.2, 0.5, 1.0}', head, ${plan.anyWord}) AS score
     FROM candidates`.execute(store.db);
-  return { ...pageOfRanked(rows.map(hitOf), page), ranking: "bounded", count: WINDOW + 1 };
+  return { ...pageOfRanked(rows.map(hitOf), page), ranking: "bounded", count: RANKING_WINDOW + 1 };
 }
 
-export async function countMatches(
-  store: Store,
-  criteria: SearchCriteria,
-  cap: number,
-): Promise<{ count: number; atLeast: boolean }> {
+/** How many articles match, counting no further than `limit`. */
+export async function countUpTo(store: Store, criteria: SearchCriteria, limit: number): Promise<number> {
   const plan = planOf(criteria);
-  if (!plan) return { count: 0, atLeast: false };
+  if (!plan) return 0;
   const { from, to } = docidRange(criteria.since, criteria.until);
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_documents
-    WHERE document @@ ${plan.query} AND ${filters(criteria, from, to)} LIMIT ${cap + 1}) AS m`.execute(
+    WHERE document @@ ${plan.query} AND ${filters(criteria, from, to)} LIMIT ${limit}) AS m`.execute(
     store.db,
   );
-  const count = Number(rows[0]?.n ?? 0);
-  return count > cap ? { count: cap, atLeast: true } : { count, atLeast: false };
+  return Number(rows[0]?.n ?? 0);
 }
 
 function hitOf(row: { article_id: number; docid: number; score: number }) {

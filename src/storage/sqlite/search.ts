@@ -5,8 +5,8 @@
 // phrase in the query to count them, which for a word in most articles costs ~10 ms at 100,000 articles
 // before a single row is scored. So:
 // - a query whose words are all rare enough (each in at most RARE articles) and that matches at most
-//   WINDOW articles is ranked exactly, by bm25 with title and standfirst weighted above the body;
-// - any other query ranks a bounded set: its WINDOW newest matches, scored by which of its words stand in
+//   RANKING_WINDOW (500) articles is ranked exactly, by bm25, title and standfirst weighted above the body;
+// - any other query ranks a bounded set: its 500 newest matches, scored by which of its words stand in
 //   their title (2) or standfirst (1), a word found in fewer titles counting more, newer first among
 //   equals; plus, when there are older matches, the newest HEAD_EXTRAS older articles whose titles or
 //   standfirsts carry every word asked for, scored the same way. Titles and standfirsts are asked of the
@@ -21,6 +21,7 @@ import {
   docidRange,
   freeDocid,
   pageOfRanked,
+  RANKING_WINDOW,
   type SearchCriteria,
   type SearchDocument,
   type SearchHit,
@@ -29,7 +30,6 @@ import {
 } from "../search.js";
 import type { Store } from "../store.js";
 
-const WINDOW = 500;
 const RARE = 3000;
 /** Older title and standfirst matches added to a bounded ranking. */
 const HEAD_EXTRAS = 30;
@@ -141,15 +141,15 @@ export async function findMatches(
     return { hits, more: rows.length > page.limit, ranking: "date", count };
   }
 
-  const window = await matchingDocids(store, plan.match, from, to, WINDOW + 1);
+  const window = await matchingDocids(store, plan.match, from, to, RANKING_WINDOW + 1);
   let scored: { docid: number; score: number }[];
   let ranking: SearchMatches["ranking"];
-  if (window.length <= WINDOW && (await allRare(store, plan.query))) {
+  if (window.length <= RANKING_WINDOW && (await allRare(store, plan.query))) {
     scored = await bm25Scores(store, plan.query, window);
     ranking = "exact";
   } else {
-    const complete = window.length <= WINDOW;
-    scored = await headScores(store, plan, window.slice(0, WINDOW), complete, from, to);
+    const complete = window.length <= RANKING_WINDOW;
+    scored = await headScores(store, plan, window.slice(0, RANKING_WINDOW), complete, from, to);
     ranking = complete ? "exact" : "bounded";
   }
   const ranked = pageOfRanked(
@@ -157,24 +157,20 @@ export async function findMatches(
     page,
   );
   // The window stops one past its size, so when it is full the count is known to be more than that.
-  const count = window.length <= WINDOW ? window.length : WINDOW + 1;
+  const count = window.length <= RANKING_WINDOW ? window.length : RANKING_WINDOW + 1;
   return { hits: await hitsOf(store, ranked.hits), more: ranked.more, ranking, count };
 }
 
-export async function countMatches(
-  store: Store,
-  criteria: SearchCriteria,
-  cap: number,
-): Promise<{ count: number; atLeast: boolean }> {
+/** How many articles match, counting no further than `limit`. */
+export async function countUpTo(store: Store, criteria: SearchCriteria, limit: number): Promise<number> {
   const plan = planOf(criteria);
-  if (!plan) return { count: 0, atLeast: false };
+  if (!plan) return 0;
   const { from, to } = docidRange(criteria.since, criteria.until);
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_index
-    WHERE search_index MATCH ${plan.match} AND rowid >= ${from} AND rowid < ${to} LIMIT ${cap + 1})`.execute(
+    WHERE search_index MATCH ${plan.match} AND rowid >= ${from} AND rowid < ${to} LIMIT ${limit})`.execute(
     store.db,
   );
-  const count = Number(rows[0]?.n ?? 0);
-  return count > cap ? { count: cap, atLeast: true } : { count, atLeast: false };
+  return Number(rows[0]?.n ?? 0);
 }
 
 interface Plan {
@@ -266,14 +262,14 @@ async function headScores(
   const scores = new Map<number, number>();
   for (const clause of plan.query.required) {
     const inTitle = new Set(
-      await headDocids(store, alternatives(clause, "{title}") as string, oldest, to, WINDOW),
+      await headDocids(store, alternatives(clause, "{title}") as string, oldest, to, RANKING_WINDOW),
     );
     const inStandfirst = await headDocids(
       store,
       alternatives(clause, "{standfirst}") as string,
       oldest,
       to,
-      WINDOW,
+      RANKING_WINDOW,
     );
     const weight = 1 / Math.log(Math.E + inTitle.size + inStandfirst.length);
     const olderInTitle = new Set(

@@ -10,9 +10,9 @@ import {
   findListedArticles,
   listMatchingKeys,
   listPublicArticlesBySlug,
-  listPublished,
   topicsOfArticles,
-} from "./articles.js";
+} from "./article-filters.js";
+import { listPublished } from "./articles.js";
 import { listPersonsBySlug, listTopicsBySlug } from "./directories.js";
 import type { Store } from "./store.js";
 import { describeEachStore } from "./test-stores.js";
