@@ -1,7 +1,16 @@
 // The one error family. Each error has a stable code; the web layer maps codes to HTTP statuses
 // (web/errors.tsx) and the CLI maps them to a one-line message and an exit code (cli/main.ts).
 
-export type ErrorCode = "invalid" | "not_found" | "gone" | "conflict" | "forbidden" | "unavailable";
+export type ErrorCode =
+  | "invalid"
+  | "unauthenticated"
+  | "not_found"
+  | "gone"
+  | "conflict"
+  | "forbidden"
+  | "too_many"
+  | "too_large"
+  | "unavailable";
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -44,6 +53,30 @@ export class NotFoundError extends AppError {
 export class GoneError extends AppError {
   constructor(message: string) {
     super("gone", message);
+  }
+}
+
+/** No session, or one that has ended: HTTP 401 (the admin answers a page with a redirect to log in). */
+export class UnauthenticatedError extends AppError {
+  constructor(message: string) {
+    super("unauthenticated", message);
+  }
+}
+
+/** Too many attempts in a while (log-ins, contact messages): HTTP 429, with when to try again. */
+export class TooManyError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super("too_many", message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** An upload or a body past its stated limit: HTTP 413. */
+export class TooLargeError extends AppError {
+  constructor(message: string) {
+    super("too_large", message);
   }
 }
 

@@ -12,7 +12,8 @@ export const ARTICLE_KINDS = [
 ] as const;
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 
-export const ARTICLE_STATUSES = ["draft", "scheduled", "published", "withdrawn"] as const;
+/** draft → review → scheduled or published → withdrawn; an editor may send any back to draft. */
+export const ARTICLE_STATUSES = ["draft", "review", "scheduled", "published", "withdrawn"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export interface Article {

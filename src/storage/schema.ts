@@ -17,6 +17,20 @@ export interface Database {
   quotations: QuotationTable;
   sources: SourceTable;
   settings: SettingTable;
+  accounts: AccountTable;
+  account_persons: AccountPersonTable;
+  account_languages: AccountLanguageTable;
+  sessions: SessionTable;
+  invitations: InvitationTable;
+  rate_limits: RateLimitTable;
+  audit_events: AuditEventTable;
+  article_owners: ArticleOwnerTable;
+  autosaves: AutosaveTable;
+  jobs: JobTable;
+  contact_messages: ContactMessageTable;
+  media: MediaTable;
+  media_variants: MediaVariantTable;
+  article_media: ArticleMediaTable;
 }
 
 export interface ArticleTable {
@@ -110,6 +124,8 @@ export interface RevisionTable {
   standfirst: string;
   body: string;
   saved_at: string;
+  /** Who saved it; private to the admin. */
+  account_id: number | null;
 }
 
 export interface RedirectTable {
@@ -153,4 +169,142 @@ export interface SourceTable {
 export interface SettingTable {
   key: string;
   value: string;
+}
+
+export interface AccountTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  must_change_password: number;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface AccountPersonTable {
+  account_id: number;
+  person_id: number;
+}
+
+export interface AccountLanguageTable {
+  account_id: number;
+  language: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the cookie's token. */
+  id: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string;
+}
+
+export interface InvitationTable {
+  token_hash: string;
+  email: string;
+  role: string;
+  languages: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: string;
+  hits: number;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  account_id: number | null;
+  actor: string;
+  action: string;
+  subject: string;
+  detail: string;
+  address: string;
+}
+
+export interface ArticleOwnerTable {
+  article_id: number;
+  account_id: number | null;
+}
+
+export interface AutosaveTable {
+  article_id: number;
+  account_id: number;
+  base_revision: number;
+  title: string;
+  standfirst: string;
+  body: string;
+  saved_at: string;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string;
+  unique_key: string | null;
+  run_at: string;
+  /** pending, running, done, failed. */
+  status: string;
+  attempts: number;
+  lease_until: string | null;
+  leased_by: string | null;
+  last_error: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactMessageTable {
+  id: Generated<number>;
+  submission_key: string;
+  language: string;
+  name: string;
+  email: string;
+  subject: string;
+  body: string;
+  status: string;
+  flagged: number;
+  received_at: string;
+  answered_at: string | null;
+  answered_by: number | null;
+  letter_article_id: number | null;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  kind: string;
+  mime: string;
+  original_name: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  sha256: string;
+  storage_key: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  created_at: string;
+  uploaded_by: number | null;
+}
+
+export interface MediaVariantTable {
+  media_id: number;
+  width: number;
+  format: string;
+  file: string;
+  bytes: number;
+}
+
+export interface ArticleMediaTable {
+  article_id: number;
+  media_id: number;
+  position: number;
 }

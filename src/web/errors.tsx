@@ -14,6 +14,9 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   gone: 410,
   conflict: 409,
   forbidden: 403,
+  unauthenticated: 401,
+  too_many: 429,
+  too_large: 413,
   unavailable: 503,
 };
 

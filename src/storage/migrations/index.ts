@@ -4,6 +4,7 @@ import type { ColumnDataType, ColumnDefinitionBuilder, Migration, MigrationProvi
 import * as content from "./001-content.js";
 import * as search from "./002-search.js";
 import * as listingIndexes from "./003-listing-indexes.js";
+import * as newsroom from "./004-newsroom.js";
 
 /** What a migration needs to know of the dialect: which it is, and how an auto-numbered key is declared. */
 export interface MigrationContext {
@@ -16,6 +17,7 @@ export function migrationProvider(context: MigrationContext): MigrationProvider 
     "001-content": { up: (db) => content.up(db, context) },
     "002-search": { up: (db) => search.up(db, context) },
     "003-listing-indexes": { up: (db) => listingIndexes.up(db) },
+    "004-newsroom": { up: (db) => newsroom.up(db, context) },
   };
   return { getMigrations: async () => all };
 }
