@@ -7,7 +7,7 @@ export interface Language {
   dir: "ltr" | "rtl";
 }
 
-const CATALOGUE: Language[] = [
+export const LANGUAGES: readonly Language[] = [
   { code: "ar", name: "العربية", dir: "rtl" },
   { code: "bn", name: "বাংলা", dir: "ltr" },
   { code: "cs", name: "Čeština", dir: "ltr" },
@@ -45,7 +45,7 @@ const CATALOGUE: Language[] = [
   { code: "zh", name: "中文", dir: "ltr" },
 ];
 
-const BY_CODE = new Map(CATALOGUE.map((l) => [l.code, l]));
+const BY_CODE = new Map(LANGUAGES.map((l) => [l.code, l]));
 
 export const LANGUAGE_CODES: ReadonlySet<string> = new Set(BY_CODE.keys());
 

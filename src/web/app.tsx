@@ -9,8 +9,9 @@ import { SITEMAP_PAGE_SIZES, type SitemapPageSizes } from "../feeds/sitemaps.js"
 import { getSite, type Site } from "../i18n/editions.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../storage/store.js";
+import { adminRoutes } from "./admin/routes.js";
 import { apiRoutes } from "./api/routes.js";
-import { stylesheet } from "./assets.js";
+import { ASSETS } from "./assets.js";
 import { ContentClock } from "./content-clock.js";
 import type { AppEnv } from "./env.js";
 import { renderError } from "./errors.js";
@@ -81,23 +82,25 @@ function assemble(options: AppOptions) {
     return c.json({ status: "ok" }, 200, { "cache-control": "no-store" });
   });
 
-  const css = stylesheet();
-  app.get(css.path, (c) =>
-    c.body(css.css, 200, {
-      "content-type": "text/css; charset=utf-8",
-      "cache-control": "public, max-age=31536000, immutable",
-    }),
-  );
+  for (const asset of Object.values(ASSETS)) {
+    app.get(asset.path, (c) =>
+      c.body(asset.body, 200, {
+        "content-type": asset.type,
+        "cache-control": "public, max-age=31536000, immutable",
+      }),
+    );
+  }
 
   app.get("/", (c) => c.redirect(`/${c.var.site.defaultLanguage}/`, 302));
 
   apiRoutes(app);
+  adminRoutes(app);
 
   if (cache) {
     // Fills the cache; hits are answered before the app by `createRequestListener`, or here under app.request.
     // `/:lang/*` matches one-segment paths too, so /robots.txt, /sitemap.xml and /sitemaps/… are cached.
     app.use("/:lang/*", async (c, next) => {
-      if (c.req.method !== "GET") return next();
+      if (c.req.method !== "GET" || c.req.path.startsWith("/admin/")) return next();
       const url = new URL(c.req.url);
       const key = cacheKey(url.host, url.pathname + url.search);
       const version = await clock.version();
@@ -110,7 +113,9 @@ function assemble(options: AppOptions) {
         return c.body(new Uint8Array(hit.body), 200, hit.headers);
       }
       await next();
-      if (c.res.status === 200 && CACHED_TYPES.test(c.res.headers.get("content-type") ?? "")) {
+      // A page made for one visitor (a form with its own token) says so, and is never kept.
+      const personal = /no-store|private/.test(c.res.headers.get("cache-control") ?? "");
+      if (c.res.status === 200 && !personal && CACHED_TYPES.test(c.res.headers.get("content-type") ?? "")) {
         const body = await c.res.clone().text();
         // A streamed response (a sitemap page) has no ETag until its whole body is known: here it is.
         const headers = Object.fromEntries(c.res.headers);

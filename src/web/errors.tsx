@@ -2,7 +2,9 @@
 // programs (everything under /api/) a JSON error. Raw messages of unexpected errors are logged, never shown.
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError, type ErrorCode } from "../errors.js";
+import { AppError, type ErrorCode, TooManyError } from "../errors.js";
+import { wantsJson } from "./admin/guard.js";
+import { adminHtml, BarePage } from "./admin/layout.js";
 import { CORS_HEADERS, JSON_TYPE } from "./api/headers.js";
 import type { AppEnv } from "./env.js";
 import { pageContext } from "./public/context.js";
@@ -52,10 +54,16 @@ export function statusOf(error: unknown): ContentfulStatusCode {
 export async function renderError(c: Context<AppEnv>, error: unknown): Promise<Response> {
   const status = statusOf(error);
   if (status === 500) c.var.log?.error({ err: error, path: c.req.path }, "request failed");
-  if (isApiPath(c.req.path) || c.req.path === "/healthz") {
+  if (
+    isApiPath(c.req.path) ||
+    c.req.path === "/healthz" ||
+    (c.req.path.startsWith("/admin/") && wantsJson(c))
+  ) {
     const code = error instanceof AppError ? error.code : "internal";
     return renderJsonError(c, status, code, error instanceof AppError ? error.message : "internal error");
   }
+  if (error instanceof TooManyError) c.header("retry-after", String(error.retryAfterSeconds));
+  if (c.req.path === "/admin" || c.req.path.startsWith("/admin/")) return renderAdminError(c, error, status);
   const site = c.var.site;
   if (!site) return c.text(status === 500 ? "internal error" : String((error as Error).message), status);
   const first = c.req.path.split("/")[1] ?? "";
@@ -83,4 +91,30 @@ export async function renderError(c: Context<AppEnv>, error: unknown): Promise<R
     </Layout>
   );
   return c.html(`<!doctype html>${await page.toString()}`, status, { "cache-control": "no-store" });
+}
+
+/** The admin's error page: the message itself (staff need to know what was wrong), and a way back. */
+function renderAdminError(
+  c: Context<AppEnv>,
+  error: unknown,
+  status: ContentfulStatusCode,
+): Promise<Response> {
+  const message =
+    status === 500 ? "Something went wrong on our side; it has been logged." : (error as AppError).message;
+  return adminHtml(
+    c,
+    <BarePage c={c} title={`Error ${status}`}>
+      <p class="error-status">{status}</p>
+      <h1>{status === 404 ? "Not found" : status === 403 ? "Not allowed" : "That did not work"}</h1>
+      <p>{message}</p>
+      <p>
+        {status === 401 ? (
+          <a href="/admin/login">Log in</a>
+        ) : (
+          <a href="/admin/articles">Back to the articles</a>
+        )}
+      </p>
+    </BarePage>,
+    status as Parameters<typeof adminHtml>[2],
+  );
 }
