@@ -6,6 +6,7 @@ import { runDemo } from "./demo.js";
 import { runImport } from "./import.js";
 import { runSearch } from "./search.js";
 import { runServe } from "./serve.js";
+import { runUser } from "./user.js";
 
 const HELP = `broadside — a publishing platform for long-form journalism
 
@@ -16,6 +17,7 @@ Commands:
   demo     [--articles N] [--data ./data]                       fill an empty store with a generated publication
   import   markdown PATH… [--data ./data]                       import Markdown files or folders, all or nothing
   search   rebuild [--data ./data]                              index every published article again
+  user     add --email E --role admin|editor|writer|translator  create an account; prints a one-time password
 
 Run "broadside <command> --help" for a command's options.
 Environment: BROADSIDE_DATA, DATABASE_URL (postgres://… selects PostgreSQL), PORT, HOST, BROADSIDE_BASE_URL.
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   demo: runDemo,
   import: runImport,
   search: runSearch,
+  user: runUser,
 };
 
 async function main(argv: string[]): Promise<number> {

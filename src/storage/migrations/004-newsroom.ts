@@ -114,8 +114,9 @@ export async function up(db: Kysely<unknown>, { idColumn }: MigrationContext): P
 
   // The admin's article list: newest first, filtered by status, language, person or topic, by keyset on id.
   await db.schema.createIndex("articles_admin_status").on("articles").columns(["status", "id"]).execute();
+  await db.schema.createIndex("articles_admin_language").on("articles").columns(["language", "id"]).execute();
   await db.schema
-    .createIndex("articles_admin_language")
+    .createIndex("articles_admin_language_status")
     .on("articles")
     .columns(["language", "status", "id"])
     .execute();
