@@ -289,3 +289,10 @@ function texts(a: { title: string; standfirst?: string; body: string }) {
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** The editor's preview: the same pipeline as a save, nothing stored. */
+export async function renderPreview(store: Store, body: string, language: string) {
+  if (body.length > MAX_BODY) throw new InvalidError("the body is longer than 2,000,000 characters");
+  const rendered = await render(store, body, isLanguage(language) ? language : "en");
+  return { html: rendered.html, wordCount: rendered.wordCount };
+}

@@ -15,3 +15,9 @@ export async function findSourcesByKeys(store: Store, keys: readonly string[]) {
   const rows = await store.db.selectFrom("sources").select(["key", "csl"]).where("key", "in", keys).execute();
   return new Map(rows.map((r) => [r.key, r.csl]));
 }
+
+/** Citation keys with their CSL-JSON, in key order, for the editor's citation picker. */
+export async function listSources(store: Store, limit: number) {
+  const rows = await store.db.selectFrom("sources").select(["key", "csl"]).orderBy("key").limit(limit).execute();
+  return rows;
+}

@@ -5,6 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import { TooLargeError } from "../../errors.js";
 import type { AppEnv } from "../env.js";
 import { accountRoutes } from "./accounts.js";
+import { articleRoutes } from "./articles.js";
 import type { AdminEnv } from "./env.js";
 import { checkCsrf, withSession } from "./guard.js";
 import { sessionRoutes } from "./session.js";
@@ -38,5 +39,6 @@ export function adminRoutes(app: Hono<AppEnv>): void {
   admin.use(withSession, checkCsrf);
   admin.get("/", (c) => c.redirect("/admin/articles", 303));
   accountRoutes(admin);
+  articleRoutes(admin);
   app.route("/admin", admin);
 }
