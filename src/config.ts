@@ -14,6 +14,8 @@ export interface Config {
   pageCache: boolean;
   /** How many of the newest articles each feed holds. */
   feedItems: number;
+  /** SMTP for mail to editors and readers (BROADSIDE_SMTP_URL, BROADSIDE_MAIL_FROM); none when unset. */
+  mail?: { url: string; from: string };
 }
 
 export type Flags = Record<string, string | boolean | undefined>;
@@ -44,6 +46,15 @@ export function loadConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env): 
   const databaseUrl = text(flags["database-url"]) ?? env.DATABASE_URL;
   if (databaseUrl) config.databaseUrl = databaseUrl;
   if (baseUrl) config.baseUrl = baseUrl.replace(/\/+$/, "");
+  const smtpUrl = env.BROADSIDE_SMTP_URL;
+  if (smtpUrl) {
+    const from = env.BROADSIDE_MAIL_FROM;
+    if (!from)
+      throw new InvalidError(
+        "BROADSIDE_SMTP_URL is set but BROADSIDE_MAIL_FROM, the sender's address, is not",
+      );
+    config.mail = { url: smtpUrl, from };
+  }
   return config;
 }
 

@@ -5,6 +5,7 @@ import { loadConfig } from "../config.js";
 import { publishDueArticles } from "../content/articles.js";
 import { isStoreEmpty, loadDemo } from "../demo/load.js";
 import { createLogger } from "../log.js";
+import { createMailer } from "../mail/mailer.js";
 import { openStore } from "../storage/store.js";
 import { createRequestListener } from "../web/app.js";
 import { parseFlags } from "./args.js";
@@ -34,6 +35,7 @@ export async function runServe(args: string[]): Promise<void> {
   if (!parsed) return;
   const config = loadConfig(parsed.flags);
   const log = createLogger();
+  const mailer = config.mail ? createMailer(config.mail) : undefined;
   const store = await openStore(config);
   if (parsed.flags["demo-if-empty"] && (await isStoreEmpty(store))) {
     log.info("the store is empty: creating the demo publication (about 300 articles)");
@@ -46,11 +48,13 @@ export async function runServe(args: string[]): Promise<void> {
       baseUrl: config.baseUrl,
       pageCache: config.pageCache,
       feedItems: config.feedItems,
+      mailer,
     }),
   );
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     log.info({ store: store.kind }, `Broadside is serving http://${config.host}:${port}/`);
+    if (!mailer) log.info("no BROADSIDE_SMTP_URL: letters are kept in the inbox, and nobody is mailed");
   });
   server.on("error", (error) => {
     log.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}`);
@@ -64,7 +68,11 @@ export async function runServe(args: string[]): Promise<void> {
   const stop = () => {
     clearInterval(timer);
     server.close(() => {
-      void store.close().finally(() => process.exit(0));
+      // Letters are stored before anyone is mailed; a mail still being sent is given its chance to finish.
+      void (mailer?.idle() ?? Promise.resolve())
+        .finally(() => mailer?.close())
+        .then(() => store.close())
+        .finally(() => process.exit(0));
     });
   };
   process.once("SIGINT", stop);

@@ -82,6 +82,30 @@ const en = {
   feedOfTopic: "Topic: {name}",
   feedOfSeries: "Series: {name}",
   kind_article: "Article",
+  contact: "Contact",
+  contactTitle: "Write to the editors",
+  contactIntro:
+    "Your letter goes to the editors, who read every one. Your e-mail address is used only to answer you, and nothing you write is published without your agreement.",
+  contactName: "Your name",
+  contactEmail: "Your e-mail address",
+  contactSubject: "Subject",
+  contactBody: "Your letter",
+  contactBodyHint: "At most {n} characters.",
+  contactSend: "Send the letter",
+  contactHoneypot: "Leave this field empty",
+  contactReceived: "Thank you. Your letter has been received and stored; the editors will read it.",
+  contactAnother: "Write another letter",
+  contactNotSent: "The letter has not been sent yet:",
+  contactMissing: "Please fill this in.",
+  contactTooLong: "This is longer than {n} characters.",
+  contactBadEmail: "Give one e-mail address, like name@example.org.",
+  contactBadLine: "Write this on one line, without special characters.",
+  contactTooFast: "That was quicker than anyone can type. Wait a few seconds, then send the letter again.",
+  contactExpired: "The form was open for too long. Your text is kept below: please send it again.",
+  contactBadToken: "The form could not be checked. Your text is kept below: please send it again.",
+  contactTooMany:
+    "Too many letters have come from your address just now. Your text is kept below: please send it again in {n} minutes.",
+  contactTooLarge: "The letter was far too long to read: at most {n} characters. Please shorten it.",
 };
 
 export type Strings = typeof en;
@@ -169,6 +193,33 @@ const de: Strings = {
   feedOfTopic: "Thema: {name}",
   feedOfSeries: "Serie: {name}",
   kind_article: "Artikel",
+  contact: "Kontakt",
+  contactTitle: "An die Redaktion schreiben",
+  contactIntro:
+    "Ihr Brief geht an die Redaktion, die jeden liest. Ihre E-Mail-Adresse dient nur der Antwort, und nichts von Ihnen wird ohne Ihr Einverständnis veröffentlicht.",
+  contactName: "Ihr Name",
+  contactEmail: "Ihre E-Mail-Adresse",
+  contactSubject: "Betreff",
+  contactBody: "Ihr Brief",
+  contactBodyHint: "Höchstens {n} Zeichen.",
+  contactSend: "Brief absenden",
+  contactHoneypot: "Dieses Feld bitte leer lassen",
+  contactReceived: "Vielen Dank. Ihr Brief ist angekommen und gespeichert; die Redaktion wird ihn lesen.",
+  contactAnother: "Noch einen Brief schreiben",
+  contactNotSent: "Der Brief wurde noch nicht abgeschickt:",
+  contactMissing: "Bitte füllen Sie dieses Feld aus.",
+  contactTooLong: "Das ist länger als {n} Zeichen.",
+  contactBadEmail: "Bitte geben Sie eine E-Mail-Adresse an, etwa name@example.org.",
+  contactBadLine: "Bitte in einer Zeile und ohne Sonderzeichen.",
+  contactTooFast:
+    "Das ging schneller, als jemand tippen kann. Warten Sie ein paar Sekunden und senden Sie den Brief dann erneut.",
+  contactExpired:
+    "Das Formular war zu lange geöffnet. Ihr Text steht unten: Bitte senden Sie ihn noch einmal.",
+  contactBadToken:
+    "Das Formular konnte nicht geprüft werden. Ihr Text steht unten: Bitte senden Sie ihn noch einmal.",
+  contactTooMany:
+    "Von Ihrer Adresse kamen eben zu viele Briefe. Ihr Text steht unten: Bitte senden Sie ihn in {n} Minuten erneut.",
+  contactTooLarge: "Der Brief war viel zu lang: höchstens {n} Zeichen. Bitte kürzen Sie ihn.",
 };
 
 const fr: Strings = {
@@ -236,6 +287,33 @@ const fr: Strings = {
   feedsLabel: "S’abonner :",
   feedOfTopic: "Thème : {name}",
   feedOfSeries: "Série : {name}",
+  contact: "Contact",
+  contactTitle: "Écrire à la rédaction",
+  contactIntro:
+    "Votre lettre parvient à la rédaction, qui les lit toutes. Votre adresse électronique ne sert qu’à vous répondre, et rien de ce que vous écrivez n’est publié sans votre accord.",
+  contactName: "Votre nom",
+  contactEmail: "Votre adresse électronique",
+  contactSubject: "Objet",
+  contactBody: "Votre lettre",
+  contactBodyHint: "{n} caractères au plus.",
+  contactSend: "Envoyer la lettre",
+  contactHoneypot: "Laissez ce champ vide",
+  contactReceived: "Merci. Votre lettre a été reçue et enregistrée ; la rédaction la lira.",
+  contactAnother: "Écrire une autre lettre",
+  contactNotSent: "La lettre n’a pas encore été envoyée :",
+  contactMissing: "Veuillez remplir ce champ.",
+  contactTooLong: "Ce texte dépasse {n} caractères.",
+  contactBadEmail: "Indiquez une seule adresse électronique, comme nom@example.org.",
+  contactBadLine: "Écrivez ceci sur une ligne, sans caractères spéciaux.",
+  contactTooFast:
+    "C’était plus rapide que quiconque ne peut taper. Attendez quelques secondes, puis renvoyez la lettre.",
+  contactExpired:
+    "Le formulaire est resté ouvert trop longtemps. Votre texte est conservé ci-dessous : renvoyez-le.",
+  contactBadToken:
+    "Le formulaire n’a pas pu être vérifié. Votre texte est conservé ci-dessous : renvoyez-le.",
+  contactTooMany:
+    "Trop de lettres viennent d’arriver de votre adresse. Votre texte est conservé ci-dessous : renvoyez-le dans {n} minutes.",
+  contactTooLarge: "La lettre était bien trop longue : {n} caractères au plus. Raccourcissez-la.",
 };
 
 const TABLES: Record<string, Strings> = { en, de, fr };

@@ -2,12 +2,14 @@
 import type { RequestListener } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
+import { type ContactSettings, DEFAULT_CONTACT_SETTINGS } from "../contact/messages.js";
 import { findRedirect } from "../content/redirects.js";
 import { InvalidError, NotFoundError } from "../errors.js";
 import { DEFAULT_FEED_ITEMS } from "../feeds/feed.js";
 import { SITEMAP_PAGE_SIZES, type SitemapPageSizes } from "../feeds/sitemaps.js";
 import { getSite, type Site } from "../i18n/editions.js";
 import type { Logger } from "../log.js";
+import type { Mailer } from "../mail/mailer.js";
 import type { Store } from "../storage/store.js";
 import { adminRoutes } from "./admin/routes.js";
 import { apiRoutes } from "./api/routes.js";
@@ -29,6 +31,10 @@ export interface AppOptions {
   feedItems?: number;
   /** Ids per sitemap page; tests make them small to reach page boundaries. */
   sitemapPageSizes?: SitemapPageSizes;
+  /** Sends mail (editors told of letters, answers to readers); without it, nothing is mailed. */
+  mailer?: Mailer;
+  /** The contact form's timing and rate limit; tests shorten the wait, benchmarks raise the limit. */
+  contact?: Partial<ContactSettings>;
 }
 
 const MAX_URL = 2048;
@@ -61,11 +67,15 @@ function assemble(options: AppOptions) {
   const clock = new ContentClock(store);
   const cache = options.pageCache === false ? undefined : new PageCache();
   let site: { version: string; value: Site } | undefined;
+  const contact = { ...DEFAULT_CONTACT_SETTINGS, ...options.contact };
 
   app.use(async (c, next) => {
     c.set("store", store);
     c.set("log", log);
     c.set("origin", options.baseUrl ?? new URL(c.req.url).origin);
+    c.set("baseUrl", options.baseUrl);
+    c.set("mailer", options.mailer);
+    c.set("contact", contact);
     const version = await clock.version();
     if (site?.version !== version) site = { version, value: await getSite(store) };
     c.set("site", site.value);

@@ -1,6 +1,8 @@
 // What the app knows for each request, set by app.ts and read by handlers.
+import type { ContactSettings } from "../contact/messages.js";
 import type { Site } from "../i18n/editions.js";
 import type { Logger } from "../log.js";
+import type { Mailer } from "../mail/mailer.js";
 import type { Store } from "../storage/store.js";
 
 export interface AppEnv {
@@ -10,5 +12,10 @@ export interface AppEnv {
     site: Site;
     /** The public origin: the configured base URL, or the request's own. */
     origin: string;
+    /** The configured base URL only: links in mails must not come from a request's Host header. */
+    baseUrl: string | undefined;
+    /** SMTP, when configured. */
+    mailer: Mailer | undefined;
+    contact: ContactSettings;
   };
 }

@@ -8,6 +8,7 @@ import { accountRoutes } from "./accounts.js";
 import { articleRoutes } from "./articles.js";
 import type { AdminEnv } from "./env.js";
 import { checkCsrf, withSession } from "./guard.js";
+import { inboxRoutes } from "./inbox.js";
 import { sessionRoutes } from "./session.js";
 
 /** The largest request the admin reads: an upload. Each form checks its own fields' limits. */
@@ -39,6 +40,7 @@ export function adminRoutes(app: Hono<AppEnv>): void {
   admin.use(withSession, checkCsrf);
   admin.get("/", (c) => c.redirect("/admin/articles", 303));
   accountRoutes(admin);
+  inboxRoutes(admin);
   articleRoutes(admin);
   app.route("/admin", admin);
 }

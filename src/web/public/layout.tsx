@@ -91,6 +91,9 @@ export function Layout(props: { ctx: PageContext; head: Head; children?: Child }
           <p>
             © {site.name}. {t.footerNote}
           </p>
+          <p>
+            <a href={`/${language.code}/contact`}>{t.contact}</a>
+          </p>
         </footer>
       </body>
     </html>

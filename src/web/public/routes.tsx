@@ -20,6 +20,7 @@ import type { AppEnv } from "../env.js";
 import { etagOf } from "../page-cache.js";
 import { ArchivePage } from "./archive.js";
 import { ArticlePage } from "./article.js";
+import { contactBodyLimit, sendContact, showContact } from "./contact.js";
 import { pageContext } from "./context.js";
 import { showFeed } from "./feeds.js";
 import { HomePage } from "./home.js";
@@ -44,6 +45,8 @@ export function publicRoutes(app: Hono<AppEnv>, options: { feedItems: number }):
   app.get(`/${LANG}/topics/${SLUG}`, showTopic);
   app.get(`/${LANG}/series/${SLUG}`, showSeries);
   app.get(`/${LANG}/search`, showSearch);
+  app.get(`/${LANG}/contact`, showContact);
+  app.post(`/${LANG}/contact`, contactBodyLimit, sendContact);
   app.get(`/${LANG}/${FEED}`, feed("edition"));
   app.get(`/${LANG}/authors/${SLUG}/${FEED}`, feed("person"));
   app.get(`/${LANG}/topics/${SLUG}/${FEED}`, feed("topic"));
