@@ -36,6 +36,8 @@ export interface Article {
   seriesId: number | null;
   seriesPart: number | null;
   correction: string;
+  /** When the correction was recorded; null without one. */
+  correctedAt: string | null;
   featured: boolean;
   wordCount: number;
 }

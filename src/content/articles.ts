@@ -4,6 +4,7 @@ import { ConflictError, GoneError, InvalidError, NotFoundError } from "../errors
 import { addEdition } from "../i18n/editions.js";
 import { isLanguage } from "../i18n/languages.js";
 import { stringsFor } from "../i18n/strings.js";
+import { cancelJob, enqueueJob, publishJobKey } from "../jobs/jobs.js";
 import { renderMarkdown } from "../markdown/render.js";
 import { indexArticle } from "../search/indexing.js";
 import * as rows from "../storage/articles.js";
@@ -41,7 +42,13 @@ export interface ArticleEdit extends Partial<ArticleInput> {
 
 const MAX_BODY = 2_000_000;
 
-export async function createArticle(store: Store, input: ArticleInput, now = new Date()): Promise<Article> {
+/** `actor` is who creates it, recorded on the first revision (private to the admin). */
+export async function createArticle(
+  store: Store,
+  input: ArticleInput,
+  now = new Date(),
+  actor?: { id: number } | null,
+): Promise<Article> {
   checkInput(input);
   return store.transaction(async (tx) => {
     // Slugs need only be unique within a day's addresses; that is settled when the article is published.
@@ -76,7 +83,14 @@ export async function createArticle(store: Store, input: ArticleInput, now = new
     await rows.setArticleTopics(tx, id, input.topicIds ?? [], input.language, null);
     await replaceReplies(tx, id, input.replies ?? []);
     await replaceQuotations(tx, id, rendered.quotations);
-    await insertRevision(tx, { articleId: id, revision: 1, kind: "save", ...texts(input), savedAt: at });
+    await insertRevision(tx, {
+      articleId: id,
+      revision: 1,
+      kind: "save",
+      ...texts(input),
+      savedAt: at,
+      accountId: actor?.id ?? null,
+    });
     return getArticle(tx, id);
   });
 }
@@ -85,7 +99,13 @@ export async function createArticle(store: Store, input: ArticleInput, now = new
  * Saves a new version. A save based on an older revision than the stored one is refused with a conflict
  * carrying both texts, and the refused text is kept as a revision of kind "conflict" so it is never lost.
  */
-export async function saveArticle(store: Store, id: number, edit: ArticleEdit, now = new Date()) {
+export async function saveArticle(
+  store: Store,
+  id: number,
+  edit: ArticleEdit,
+  now = new Date(),
+  actor?: { id: number } | null,
+) {
   const at = now.toISOString();
   const outcome = await store.transaction(async (tx) => {
     const current = await getArticle(tx, id);
@@ -126,7 +146,14 @@ export async function saveArticle(store: Store, id: number, edit: ArticleEdit, n
     }
     if (edit.replies) await replaceReplies(tx, id, edit.replies);
     if (rendered) await replaceQuotations(tx, id, rendered.quotations);
-    await insertRevision(tx, { articleId: id, revision, kind: "save", ...texts(next), savedAt: at });
+    await insertRevision(tx, {
+      articleId: id,
+      revision,
+      kind: "save",
+      ...texts(next),
+      savedAt: at,
+      accountId: actor?.id ?? null,
+    });
     if (current.status === "published") {
       await indexArticle(tx, id);
       await bumpContentVersion(tx);
@@ -143,6 +170,7 @@ export async function saveArticle(store: Store, id: number, edit: ArticleEdit, n
     ...texts(next),
     savedAt: at,
   });
+    accountId: actor?.id ?? null,
   throw new ConflictError(
     `this article was saved by someone else since revision ${edit.baseRevision}; it is now at revision ${current.revision}`,
     texts(current),
@@ -152,7 +180,8 @@ export async function saveArticle(store: Store, id: number, edit: ArticleEdit, n
 
 /**
  * Publishes now, or schedules when `at` is in the future. The public path takes the publication date;
- * a second publication keeps the first date unless `at` is given.
+ * a second publication keeps the first date unless `at` is given. Scheduling puts a publish job in the
+ * jobs table in the same transaction (moving the article's job if it had one); publishing removes it.
  */
 export async function publishArticle(
   store: Store,
@@ -181,6 +210,15 @@ export async function publishArticle(
     await rows.setListing(tx, id, article.language, status === "published" ? when : null);
     if (status === "published") await addEdition(tx, article.language);
     await indexArticle(tx, id);
+    if (status === "scheduled") {
+      await enqueueJob(
+        tx,
+        { kind: "publish", uniqueKey: publishJobKey(id), payload: { articleId: id }, runAt: new Date(when) },
+        now,
+      );
+    } else {
+      await cancelJob(tx, publishJobKey(id));
+    }
     await bumpContentVersion(tx);
     return getArticle(tx, id);
   });
@@ -195,13 +233,17 @@ export async function withdrawArticle(store: Store, id: number, now = new Date()
       updated_at: now.toISOString(),
     });
     await rows.setListing(tx, id, article.language, null);
+    await cancelJob(tx, publishJobKey(id));
     await indexArticle(tx, id);
     await bumpContentVersion(tx);
     return getArticle(tx, id);
   });
 }
 
-/** Publishes every scheduled article whose time has come; returns how many. */
+/**
+ * Publishes every scheduled article whose time has come; returns how many. The server leaves this to the
+ * jobs table's publish jobs; it remains for tools and tests that run without a job runner.
+ */
 export async function publishDueArticles(store: Store, now = new Date()): Promise<number> {
   const due = await rows.listDueScheduled(store, now.toISOString(), 100);
   for (const id of due) await publishArticle(store, id, undefined, now);

@@ -14,7 +14,8 @@ import type { ArticleTable } from "./schema.js";
 import type { Store } from "./store.js";
 
 type ArticleRow = Selectable<ArticleTable>;
-export type ArticleValues = Omit<ArticleRow, "id">;
+/** corrected_at is set only by recording a correction, never when an article is created. */
+export type ArticleValues = Omit<ArticleRow, "id" | "corrected_at"> & { corrected_at?: string | null };
 
 export async function insertArticle(store: Store, values: ArticleValues): Promise<number> {
   const row = await store.db.insertInto("articles").values(values).returning("id").executeTakeFirstOrThrow();
@@ -33,6 +34,25 @@ export async function updateArticle(
     .set(changes)
     .where("id", "=", id)
     .where("revision", "=", expectedRevision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Changes an article only while its status is one of `from`; false otherwise. On PostgreSQL the row's lock
+ * makes a concurrent status change wait and then see the new status, so two changes never both apply.
+ */
+export async function updateArticleInStatus(
+  store: Store,
+  id: number,
+  from: readonly ArticleStatus[],
+  changes: Partial<ArticleValues>,
+): Promise<boolean> {
+  const result = await store.db
+    .updateTable("articles")
+    .set(changes)
+    .where("id", "=", id)
+    .where("status", "in", from)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -330,6 +350,17 @@ export async function listDueScheduled(store: Store, now: string, limit: number)
   return rows.map((r) => r.id);
 }
 
+/** Every scheduled article and its time, for making sure each has its publish job. */
+export async function listScheduled(store: Store) {
+  const rows = await store.db
+    .selectFrom("articles")
+    .select(["id", "published_at"])
+    .where("status", "=", "scheduled")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ id: r.id, publishedAt: r.published_at ?? new Date(0).toISOString() }));
+}
+
 export async function hasAnyArticle(store: Store): Promise<boolean> {
   return (await store.db.selectFrom("articles").select("id").limit(1).executeTakeFirst()) !== undefined;
 }
@@ -362,6 +393,7 @@ export function toArticle(row: ArticleRow): Article {
     seriesId: row.series_id,
     seriesPart: row.series_part,
     correction: row.correction,
+    correctedAt: row.corrected_at,
     featured: row.featured === 1,
     wordCount: row.word_count,
   };

@@ -9,6 +9,8 @@ export interface RevisionValues {
   standfirst: string;
   body: string;
   savedAt: string;
+  /** Who saved it; null for imports, the demo and tools. */
+  accountId?: number | null;
 }
 
 export async function insertRevision(store: Store, r: RevisionValues): Promise<void> {
@@ -22,6 +24,7 @@ export async function insertRevision(store: Store, r: RevisionValues): Promise<v
       standfirst: r.standfirst,
       body: r.body,
       saved_at: r.savedAt,
+      account_id: r.accountId ?? null,
     })
     .execute();
 }

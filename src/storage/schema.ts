@@ -55,6 +55,8 @@ export interface ArticleTable {
   series_id: number | null;
   series_part: number | null;
   correction: string;
+  /** When the correction was recorded (ISO 8601 UTC); null without one. */
+  corrected_at: string | null;
   featured: number;
   word_count: number;
 }

@@ -1,0 +1,163 @@
+// The SQL of the jobs table. Leasing differs by database (postgres/jobs.ts, sqlite/jobs.ts); the rest is
+// the same on both. Every change to a leased job names the lease holder, so a runner whose lease ran out
+// and was taken by another cannot mark the job behind the new holder's back.
+import type { Selectable } from "kysely";
+import type { Job, JobStatus, NewJob } from "../jobs/job.js";
+import * as postgres from "./postgres/jobs.js";
+import type { JobTable } from "./schema.js";
+import * as sqlite from "./sqlite/jobs.js";
+import type { Store } from "./store.js";
+
+export interface LeaseRequest {
+  kinds: readonly string[];
+  now: string;
+  leaseUntil: string;
+  leasedBy: string;
+  limit: number;
+}
+
+/** Adds a job; one with the same unique key is moved to the new time and made pending again. */
+export async function upsertJob(store: Store, job: NewJob, now: string): Promise<void> {
+  const values = {
+    kind: job.kind,
+    payload: JSON.stringify(job.payload ?? {}),
+    unique_key: job.uniqueKey ?? null,
+    run_at: job.runAt.toISOString(),
+    status: "pending",
+    attempts: 0,
+    lease_until: null,
+    leased_by: null,
+    last_error: "",
+    created_at: now,
+    updated_at: now,
+  };
+  const { created_at: _, ...reset } = values;
+  await store.db
+    .insertInto("jobs")
+    .values(values)
+    .onConflict((oc) => oc.column("unique_key").doUpdateSet(reset))
+    .execute();
+}
+
+/** Adds a job unless one with its key exists, whatever that one's state. */
+export async function insertJobIfAbsent(store: Store, job: NewJob, now: string): Promise<void> {
+  await store.db
+    .insertInto("jobs")
+    .values({
+      kind: job.kind,
+      payload: JSON.stringify(job.payload ?? {}),
+      unique_key: job.uniqueKey ?? null,
+      run_at: job.runAt.toISOString(),
+      status: "pending",
+      attempts: 0,
+      last_error: "",
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column("unique_key").doNothing())
+    .execute();
+}
+
+/** A running job is left to finish: its handler finds nothing to do, and it is marked done, not lost. */
+export async function deleteJobByKey(store: Store, uniqueKey: string): Promise<void> {
+  await store.db
+    .deleteFrom("jobs")
+    .where("unique_key", "=", uniqueKey)
+    .where("status", "!=", "running")
+    .execute();
+}
+
+export async function findJobByKey(store: Store, uniqueKey: string): Promise<Job | undefined> {
+  const row = await store.db
+    .selectFrom("jobs")
+    .selectAll()
+    .where("unique_key", "=", uniqueKey)
+    .executeTakeFirst();
+  return row && toJob(row);
+}
+
+export async function findJobById(store: Store, id: number): Promise<Job | undefined> {
+  const row = await store.db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && toJob(row);
+}
+
+/** Leases up to `limit` jobs of these kinds that are due, or whose lease has run out; counts an attempt. */
+export async function leaseDueJobs(store: Store, request: LeaseRequest): Promise<Job[]> {
+  if (request.kinds.length === 0 || request.limit < 1) return [];
+  const rows =
+    store.kind === "postgres"
+      ? await postgres.leaseJobs(store, request)
+      : await sqlite.leaseJobs(store, request);
+  return rows.map(toJob);
+}
+
+export async function finishJob(store: Store, id: number, leasedBy: string, now: string): Promise<boolean> {
+  return changeLeased(store, id, leasedBy, {
+    status: "done",
+    lease_until: null,
+    last_error: "",
+    updated_at: now,
+  });
+}
+
+/** Back to pending at `runAt`, or failed for good when `runAt` is null. */
+export async function releaseFailedJob(
+  store: Store,
+  id: number,
+  leasedBy: string,
+  outcome: { error: string; runAt: string | null; now: string },
+): Promise<boolean> {
+  return changeLeased(store, id, leasedBy, {
+    status: outcome.runAt === null ? "failed" : "pending",
+    ...(outcome.runAt === null ? {} : { run_at: outcome.runAt }),
+    lease_until: null,
+    leased_by: null,
+    last_error: outcome.error,
+    updated_at: outcome.now,
+  });
+}
+
+async function changeLeased(
+  store: Store,
+  id: number,
+  leasedBy: string,
+  changes: Partial<Selectable<JobTable>>,
+): Promise<boolean> {
+  const result = await store.db
+    .updateTable("jobs")
+    .set(changes)
+    .where("id", "=", id)
+    .where("status", "=", "running")
+    .where("leased_by", "=", leasedBy)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export function toJob(row: Selectable<JobTable>): Job {
+  return {
+    id: Number(row.id),
+    kind: row.kind,
+    payload: parsePayload(row.payload),
+    uniqueKey: row.unique_key,
+    runAt: row.run_at,
+    status: row.status as JobStatus,
+    attempts: Number(row.attempts),
+    leaseUntil: row.lease_until,
+    leasedBy: row.leased_by,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function parsePayload(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  } catch {
+    // A payload this program did not write: the handler sees an empty one and refuses it by name.
+    return {};
+  }
+}
