@@ -87,7 +87,7 @@ export async function saveAs(
   if (edit.language !== undefined && edit.language !== current.language)
     assertCanWriteIn(account, edit.language);
   if (edit.personIds) assertMaySign(account, edit.personIds, await personIdsOfArticle(store, id));
-  const saved = await saveArticle(store, id, edit, now);
+  const saved = await saveArticle(store, id, edit, now, account);
   await deleteAutosave(store, id, account.id);
   await recordAudit(
     store,
