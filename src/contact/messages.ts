@@ -104,11 +104,16 @@ export async function submitContactMessage(
   if (token || Object.keys(problems).length > 0) {
     return { outcome: "refused", problems, ...(token ? { token } : {}) };
   }
-  await checkRateLimit(store, rateKey, context.settings.limit, now);
-  const { id, inserted } = await insertContactMessage(store, {
-    submissionKey: key,
-    ...letter,
-    receivedAt: now.toISOString(),
+  // The letter first, then its hit on the limit, in one transaction: copies of one letter sent at once wait
+  // for the first to commit and count nothing, and a letter past the limit is rolled back with its hit.
+  return store.transaction(async (tx) => {
+    const { id, inserted } = await insertContactMessage(tx, {
+      submissionKey: key,
+      ...letter,
+      receivedAt: now.toISOString(),
+    });
+    if (!inserted) return { outcome: "duplicate", id };
+    await checkRateLimit(tx, rateKey, context.settings.limit, now);
+    return { outcome: "stored", id, letter };
   });
-  return inserted ? { outcome: "stored", id, letter } : { outcome: "duplicate", id };
 }
