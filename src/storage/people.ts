@@ -75,3 +75,33 @@ export async function slugExists(store: Store, table: "persons" | "topics" | "se
   const row = await store.db.selectFrom(table).select("slug").where("slug", "=", slug).executeTakeFirst();
   return row !== undefined;
 }
+
+export async function updatePersonRow(
+  store: Store,
+  id: number,
+  values: { name: string; kind: string; bio: string },
+) {
+  const result = await store.db.updateTable("persons").set(values).where("id", "=", id).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A person as the admin edits it: the default name and bio, and every per-language one. */
+export async function findPersonForEditing(store: Store, id: number) {
+  const person = await store.db.selectFrom("persons").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!person) return undefined;
+  const localizations = await store.db
+    .selectFrom("person_localizations")
+    .select(["language", "name", "bio"])
+    .where("person_id", "=", id)
+    .orderBy("language")
+    .execute();
+  return { ...person, id: Number(person.id), localizations };
+}
+
+export async function deletePersonLocalization(store: Store, personId: number, language: string) {
+  await store.db
+    .deleteFrom("person_localizations")
+    .where("person_id", "=", personId)
+    .where("language", "=", language)
+    .execute();
+}

@@ -108,3 +108,21 @@ export async function listTopics(store: Store, language: string, limit: number, 
   if (afterName !== undefined) query = query.where("t.name", ">", afterName);
   return (await query.execute()).map(toTopic);
 }
+
+export async function updateTopicRow(
+  store: Store,
+  id: number,
+  values: { name: string; description: string; parentId: number | null },
+) {
+  const result = await store.db
+    .updateTable("topics")
+    .set({ name: values.name, description: values.description, parent_id: values.parentId })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findTopicParentId(store: Store, id: number): Promise<number | null | undefined> {
+  const row = await store.db.selectFrom("topics").select("parent_id").where("id", "=", id).executeTakeFirst();
+  return row === undefined ? undefined : row.parent_id === null ? null : Number(row.parent_id);
+}

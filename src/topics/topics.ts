@@ -1,4 +1,5 @@
 // Creating and finding topics, and walking their hierarchy.
+import { bumpContentVersion } from "../content/content-version.js";
 import { slugify, uniqueSlug } from "../content/slug.js";
 import { InvalidError, NotFoundError } from "../errors.js";
 import type { Store } from "../storage/store.js";
@@ -71,4 +72,37 @@ export async function readTopicTree(store: Store, language: string): Promise<Top
   };
   sortAll(roots);
   return roots;
+}
+
+/** Renames a topic or moves it under another; a move that would make a topic its own ancestor is refused. */
+export async function updateTopic(
+  store: Store,
+  id: number,
+  edit: { name: string; description: string; parentId: number | null },
+): Promise<void> {
+  const name = edit.name.trim();
+  if (name === "" || name.length > 200) throw new InvalidError("a topic's name must be 1 to 200 characters");
+  if (edit.description.length > 5000) throw new InvalidError("a description is at most 5,000 characters");
+  await store.transaction(async (tx) => {
+    if ((await rows.findTopicParentId(tx, id)) === undefined)
+      throw new NotFoundError(`no topic has id ${id}`);
+    let ancestor = edit.parentId;
+    for (let depth = 0; ancestor !== null; depth++) {
+      if (ancestor === id)
+        throw new InvalidError("a topic cannot be filed under itself or one of its sub-topics");
+      const next = await rows.findTopicParentId(tx, ancestor);
+      if (next === undefined) throw new InvalidError(`no topic has id ${ancestor}`);
+      if (depth > 50) throw new InvalidError("the topic hierarchy is deeper than 50 levels");
+      ancestor = next;
+    }
+    await rows.updateTopicRow(tx, id, { name, description: edit.description, parentId: edit.parentId });
+    await bumpContentVersion(tx);
+  });
+}
+
+/** A topic's own name and description (not a translation's), for the admin to edit. */
+export async function readTopicForEditing(store: Store, id: number): Promise<Topic> {
+  const topic = await rows.findTopicById(store, id, "");
+  if (!topic) throw new NotFoundError(`no topic has id ${id}`);
+  return topic;
 }

@@ -28,6 +28,7 @@ const SECTIONS: Section[] = [
   { id: "articles", label: "Articles", path: "/admin/articles", permission: "write" },
   { id: "media", label: "Media", path: "/admin/media", permission: "media" },
   { id: "inbox", label: "Letters", path: "/admin/inbox", permission: "inbox" },
+  { id: "directory", label: "People & topics", path: "/admin/people", permission: "publish" },
   { id: "accounts", label: "Accounts", path: "/admin/accounts", permission: "accounts" },
   { id: "audit", label: "Audit log", path: "/admin/audit", permission: "accounts" },
 ];

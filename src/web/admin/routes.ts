@@ -6,6 +6,7 @@ import { TooLargeError } from "../../errors.js";
 import type { AppEnv } from "../env.js";
 import { accountRoutes } from "./accounts.js";
 import { articleRoutes } from "./articles.js";
+import { directoryRoutes } from "./directory.js";
 import type { AdminEnv } from "./env.js";
 import { checkCsrf, withSession } from "./guard.js";
 import { inboxRoutes } from "./inbox.js";
@@ -42,5 +43,6 @@ export function adminRoutes(app: Hono<AppEnv>): void {
   accountRoutes(admin);
   inboxRoutes(admin);
   articleRoutes(admin);
+  directoryRoutes(admin);
   app.route("/admin", admin);
 }
