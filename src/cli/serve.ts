@@ -1,6 +1,7 @@
 // `broadside serve`: opens the store, fills it with the demo publication when asked and empty, serves.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { loadConfig } from "../config.js";
 import { publishDueArticles } from "../content/articles.js";
 import { isStoreEmpty, loadDemo } from "../demo/load.js";
@@ -48,6 +49,8 @@ export async function runServe(args: string[]): Promise<void> {
       baseUrl: config.baseUrl,
       pageCache: config.pageCache,
       feedItems: config.feedItems,
+      // Under the data folder whichever database is used: backed up with it.
+      mediaDir: join(config.dataDir, "media"),
       mailer,
     }),
   );

@@ -6,6 +6,7 @@ import { isLanguage } from "../i18n/languages.js";
 import { stringsFor } from "../i18n/strings.js";
 import { cancelJob, enqueueJob, publishJobKey } from "../jobs/jobs.js";
 import { renderMarkdown } from "../markdown/render.js";
+import { mediaForBody } from "../media/in-articles.js";
 import { indexArticle } from "../search/indexing.js";
 import * as rows from "../storage/articles.js";
 import { replaceQuotations } from "../storage/quotations.js";
@@ -305,6 +306,7 @@ async function render(store: Store, body: string, language: string) {
   const rendered = renderMarkdown(body, {
     citationText: await citationText(store, body),
     labels: { notes: t.notes, backToReference: t.backToReference },
+    media: await mediaForBody(store, body),
   });
   return {
     html: rendered.html,

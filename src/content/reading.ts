@@ -1,5 +1,6 @@
 // What each public page shows, gathered in one call per page: the web layer only renders it.
 import { NotFoundError } from "../errors.js";
+import { listArticleDocuments, type PublicDocument } from "../media/media.js";
 import { getPerson } from "../people/people.js";
 import type { Person } from "../people/person.js";
 import * as rows from "../storage/articles.js";
@@ -29,17 +30,20 @@ export interface ArticleView {
   replies: Reply[];
   answers: { id: number; title: string; path: string; publishedAt: string }[];
   translations: Translation[];
+  /** PDF documents attached to the article. */
+  documents: PublicDocument[];
 }
 
 export async function readArticle(store: Store, path: string): Promise<ArticleView> {
   const article = await getPublishedArticle(store, path);
-  const [bylines, topics, series, replies, answers, translations] = await Promise.all([
+  const [bylines, topics, series, replies, answers, translations, documents] = await Promise.all([
     rows.bylinesOf(store, [article.id], article.language),
     listTopicsOf(store, article.id, article.language),
     seriesPlace(store, article),
     listReplies(store, article.id),
     listAnswers(store, article.id),
     rows.listTranslations(store, article.translationGroup, article.id),
+    listArticleDocuments(store, article.id),
   ]);
   const view: ArticleView = {
     article,
@@ -48,6 +52,7 @@ export async function readArticle(store: Store, path: string): Promise<ArticleVi
     replies,
     answers,
     translations,
+    documents,
   };
   if (series) view.series = series;
   return view;

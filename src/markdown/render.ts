@@ -6,6 +6,7 @@ import footnote from "markdown-it-footnote";
 import { citationGroupOf, citationRule, plainCitationText } from "./citation.js";
 import { ENGLISH_LABELS, type FootnoteLabels, useFootnoteMarkup } from "./footnote.js";
 import { headingRule } from "./heading.js";
+import { fillMediaFigures, imagesOf, type MarkdownImage, type MediaImage, useMediaFigures } from "./media.js";
 import { blockText } from "./plain-text.js";
 import { quotationRule } from "./quotation.js";
 import { sanitizeArticleHtml } from "./sanitize.js";
@@ -55,6 +56,8 @@ export interface RenderOptions {
   citationText?: (group: CitationGroup) => string;
   /** The article's language's words for the notes section and its back-links. */
   labels?: FootnoteLabels;
+  /** Our media the body names, by key: a paragraph of only such an image becomes a responsive figure. */
+  media?: ReadonlyMap<string, MediaImage>;
 }
 
 /** What the rules of one render share; markdown-it hands it to every rule. */
@@ -64,6 +67,7 @@ export interface RenderEnv extends Env {
   quotations: Quotation[];
   footnotes?: { list?: unknown[] };
   labels: FootnoteLabels;
+  media?: ReadonlyMap<string, MediaImage>;
 }
 
 // Built once: constructing markdown-it and compiling its rules costs more than rendering an article.
@@ -74,6 +78,7 @@ md.inline.ruler.before("link", "citation", citationRule);
 md.core.ruler.push("heading_anchors", headingRule);
 md.core.ruler.push("sourced_quotations", quotationRule);
 md.core.ruler.push("table_alignment", tableAlignmentRule);
+useMediaFigures(md);
 // A wide table scrolls inside its own box on a narrow screen instead of widening the page.
 md.renderer.rules.table_open = () => '<div class="table-scroll"><table>\n';
 md.renderer.rules.table_close = () => "</table></div>\n";
@@ -90,16 +95,28 @@ export function renderMarkdown(body: string, options: RenderOptions = {}): Rende
     headings: [],
     quotations: [],
     labels: options.labels ?? ENGLISH_LABELS,
+    media: options.media,
   };
   const tokens = md.parse(body, env);
   return {
-    html: sanitizeArticleHtml(md.renderer.render(tokens, md.options, env)),
+    html: fillMediaFigures(sanitizeArticleHtml(md.renderer.render(tokens, md.options, env)), env),
     text: blockText(tokens, env),
     citations: citationGroups(tokens),
     quotations: env.quotations,
     headings: env.headings,
     footnoteCount: env.footnotes?.list?.length ?? 0,
   };
+}
+
+/** The images a body shows, parsed as a render would parse them. */
+export function findImages(body: string): MarkdownImage[] {
+  const env: RenderEnv = {
+    citationText: plainCitationText,
+    headings: [],
+    quotations: [],
+    labels: ENGLISH_LABELS,
+  };
+  return imagesOf(md.parse(body, env), md);
 }
 
 function citationGroups(tokens: readonly Token[]): CitationGroup[] {

@@ -1,5 +1,6 @@
 // Assembles the web app: shared middleware, the health check, assets, the public site and error pages.
 import type { RequestListener } from "node:http";
+import { resolve } from "node:path";
 import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import { type ContactSettings, DEFAULT_CONTACT_SETTINGS } from "../contact/messages.js";
@@ -19,6 +20,7 @@ import type { AppEnv } from "./env.js";
 import { renderError } from "./errors.js";
 import { cacheKey, etagOf, PageCache } from "./page-cache.js";
 import { isNotModified } from "./public/feeds.js";
+import { mediaFileRoutes } from "./public/media.js";
 import { publicRoutes } from "./public/routes.js";
 import { showRobots, showSitemap, showSitemapIndex } from "./public/sitemaps.js";
 
@@ -31,6 +33,8 @@ export interface AppOptions {
   feedItems?: number;
   /** Ids per sitemap page; tests make them small to reach page boundaries. */
   sitemapPageSizes?: SitemapPageSizes;
+  /** Where uploaded media live; `media` in the working folder when not given. */
+  mediaDir?: string;
   /** Sends mail (editors told of letters, answers to readers); without it, nothing is mailed. */
   mailer?: Mailer;
   /** The contact form's timing and rate limit; tests shorten the wait, benchmarks raise the limit. */
@@ -67,11 +71,13 @@ function assemble(options: AppOptions) {
   const clock = new ContentClock(store);
   const cache = options.pageCache === false ? undefined : new PageCache();
   let site: { version: string; value: Site } | undefined;
+  const mediaDir = resolve(options.mediaDir ?? "media");
   const contact = { ...DEFAULT_CONTACT_SETTINGS, ...options.contact };
 
   app.use(async (c, next) => {
     c.set("store", store);
     c.set("log", log);
+    c.set("mediaDir", mediaDir);
     c.set("origin", options.baseUrl ?? new URL(c.req.url).origin);
     c.set("baseUrl", options.baseUrl);
     c.set("mailer", options.mailer);
@@ -105,6 +111,8 @@ function assemble(options: AppOptions) {
 
   apiRoutes(app);
   adminRoutes(app);
+  // Before the page cache, which has nothing to keep of these files.
+  mediaFileRoutes(app);
 
   if (cache) {
     // Fills the cache; hits are answered before the app by `createRequestListener`, or here under app.request.

@@ -10,6 +10,7 @@ import { directoryRoutes } from "./directory.js";
 import type { AdminEnv } from "./env.js";
 import { checkCsrf, withSession } from "./guard.js";
 import { inboxRoutes } from "./inbox.js";
+import { mediaRoutes } from "./media.js";
 import { sessionRoutes } from "./session.js";
 
 /** The largest request the admin reads: an upload. Each form checks its own fields' limits. */
@@ -41,6 +42,7 @@ export function adminRoutes(app: Hono<AppEnv>): void {
   admin.use(withSession, checkCsrf);
   admin.get("/", (c) => c.redirect("/admin/articles", 303));
   accountRoutes(admin);
+  mediaRoutes(admin);
   inboxRoutes(admin);
   articleRoutes(admin);
   directoryRoutes(admin);

@@ -7,6 +7,7 @@ import { format } from "../../i18n/strings.js";
 import { Bylines, DateTime, KindLabel } from "./components.js";
 import type { PageContext } from "./context.js";
 import { Layout } from "./layout.js";
+import { documentSize, documentsLabel } from "./media.js";
 
 export function ArticlePage({ ctx, view }: { ctx: PageContext; view: ArticleView }) {
   const { article, bylines, topics, series, replies, answers, translations } = view;
@@ -77,6 +78,21 @@ export function ArticlePage({ ctx, view }: { ctx: PageContext; view: ArticleView
         </header>
         <div class="article-body e-content">{raw(article.html)}</div>
         <footer class="article-footer">
+          {view.documents.length > 0 && (
+            <section class="documents" aria-labelledby="documents">
+              <h2 id="documents">{documentsLabel(lang)}</h2>
+              <ul>
+                {view.documents.map((d) => (
+                  <li>
+                    <a href={d.url} type="application/pdf" download>
+                      {d.title}
+                    </a>{" "}
+                    <span class="document-size">(PDF, {documentSize(d.bytes, lang)})</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {topics.length > 0 && (
             <nav aria-label={t.topics} class="topics">
               <h2>{t.topics}</h2>
