@@ -49,6 +49,69 @@ export async function listRevisions(store: Store, articleId: number, limit = 100
   }));
 }
 
+/** A line of an article's history: no texts, and who saved it (admin eyes only). */
+export interface RevisionEntry {
+  id: number;
+  revision: number;
+  kind: RevisionValues["kind"];
+  savedAt: string;
+  accountId: number | null;
+  /** The account's name, or its e-mail when it has none; null when unknown or deleted. */
+  savedBy: string | null;
+}
+
+/** Newest first, by keyset on id. */
+export async function listRevisionEntries(
+  store: Store,
+  articleId: number,
+  options: { beforeId?: number; limit: number },
+): Promise<RevisionEntry[]> {
+  let query = store.db
+    .selectFrom("revisions as r")
+    .leftJoin("accounts as a", "a.id", "r.account_id")
+    .select(["r.id", "r.revision", "r.kind", "r.saved_at", "r.account_id", "a.name", "a.email"])
+    .where("r.article_id", "=", articleId)
+    .orderBy("r.id", "desc")
+    .limit(options.limit);
+  if (options.beforeId !== undefined) query = query.where("r.id", "<", options.beforeId);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    revision: Number(r.revision),
+    kind: r.kind as RevisionValues["kind"],
+    savedAt: r.saved_at,
+    accountId: r.account_id === null ? null : Number(r.account_id),
+    savedBy: r.name || r.email || null,
+  }));
+}
+
+/** One revision's texts: an accepted save by its number, or a refused (conflict) save by its row id. */
+export async function findRevisionText(
+  store: Store,
+  articleId: number,
+  ref: { revision: number } | { conflictId: number },
+): Promise<(RevisionValues & { id: number }) | undefined> {
+  let query = store.db.selectFrom("revisions").selectAll().where("article_id", "=", articleId);
+  query =
+    "revision" in ref
+      ? query.where("kind", "=", "save").where("revision", "=", ref.revision)
+      : query.where("kind", "=", "conflict").where("id", "=", ref.conflictId);
+  const r = await query.orderBy("id", "desc").executeTakeFirst();
+  return (
+    r && {
+      id: Number(r.id),
+      articleId: r.article_id,
+      revision: Number(r.revision),
+      kind: r.kind as RevisionValues["kind"],
+      title: r.title,
+      standfirst: r.standfirst,
+      body: r.body,
+      savedAt: r.saved_at,
+      accountId: r.account_id,
+    }
+  );
+}
+
 export async function upsertRedirect(store: Store, fromPath: string, articleId: number): Promise<void> {
   const createdAt = new Date().toISOString();
   await store.db

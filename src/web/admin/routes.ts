@@ -12,6 +12,7 @@ import { checkCsrf, withSession } from "./guard.js";
 import { inboxRoutes } from "./inbox.js";
 import { mediaRoutes } from "./media.js";
 import { sessionRoutes } from "./session.js";
+import { workflowRoutes } from "./workflow.js";
 
 /** The largest request the admin reads: an upload. Each form checks its own fields' limits. */
 export const MAX_ADMIN_BODY = 40 * 1024 * 1024;
@@ -42,6 +43,7 @@ export function adminRoutes(app: Hono<AppEnv>): void {
   admin.use(withSession, checkCsrf);
   admin.get("/", (c) => c.redirect("/admin/articles", 303));
   accountRoutes(admin);
+  workflowRoutes(admin);
   mediaRoutes(admin);
   inboxRoutes(admin);
   articleRoutes(admin);
