@@ -50,8 +50,8 @@ describeEachStore("the admin's directory", (store) => {
     const editor = await loginAs(store(), "editor");
     const id = await createPerson(store(), { name: "Kept" });
     for (const fields of [
-      { name: " ", kind: "individual" },
-      { name: "X", kind: "robot" },
+      { name: " ", kind: "individual", bio: "" },
+      { name: "X", kind: "robot", bio: "" },
       { name: "X", kind: "individual", bio: "b".repeat(5001) },
     ]) {
       expect((await post(editor, `/admin/people/${id}`, fields)).status).toBe(400);
