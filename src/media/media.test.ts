@@ -84,6 +84,15 @@ describeEachStore("media", (store) => {
     expect(gif.variants.map((v) => v.file).sort()).toEqual(["300.png", "300.webp"]);
   });
 
+  it("takes WebP as WebP alone, and AVIF as WebP and JPEG", async () => {
+    const picture = sharp({ create: { width: 640, height: 400, channels: 3, background: "#336699" } });
+    const webp = await upload(await picture.clone().webp().toBuffer(), "w.webp");
+    expect(webp.variants.map((v) => v.file).sort()).toEqual(["480.webp", "640.webp"]);
+    const avif = await upload(await picture.clone().avif().toBuffer(), "a.avif");
+    expect(avif.mime).toBe("image/avif");
+    expect(avif.variants.map((v) => v.file).sort()).toEqual(["480.jpg", "480.webp", "640.jpg", "640.webp"]);
+  });
+
   it("refuses a text file named .jpg and stores nothing", async () => {
     await expect(upload(Buffer.from("just some words\n"), "photo.jpg")).rejects.toThrow(
       /“photo.jpg” is text, not an image or a PDF/,

@@ -27,9 +27,11 @@ const EXTENSIONS: Record<string, UploadFormat> = {
   pdf: "pdf",
 };
 
-/** Markup a browser or an interpreter would act on if it ever read the file as text. */
-const ACTIVE_TEXT =
-  /<\s*(script|html|body|svg|iframe|object|embed|meta|!doctype|\?php|\?xml-stylesheet)\b|javascript:|<%[=@]?\s/i;
+/**
+ * Markup a browser or an interpreter would act on if it ever read the file as text. Each pattern is long
+ * enough that compressed image data matches it by chance about once in thousands of large photographs.
+ */
+const ACTIVE_TEXT = /<(script|html|body|svg|iframe|object|embed|meta|!doctype|\?php)[\s>/]|javascript:/i;
 
 export function describeFormat(format: UploadFormat): string {
   return NAMES[format];
