@@ -3,8 +3,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { loadConfig } from "../config.js";
-import { publishDueArticles } from "../content/articles.js";
+import { enqueueMissingPublishJobs } from "../content/workflow.js";
 import { isStoreEmpty, loadDemo } from "../demo/load.js";
+import { JOB_HANDLERS } from "../jobs/handlers.js";
+import { createJobRunner } from "../jobs/runner.js";
 import { createLogger } from "../log.js";
 import { createMailer } from "../mail/mailer.js";
 import { openStore } from "../storage/store.js";
@@ -19,7 +21,8 @@ postgres:// URL. --demo-if-empty fills an empty store with a generated demo publ
 --feed-items (BROADSIDE_FEED_ITEMS) is how many articles each feed holds, 1 to 1000.
 `;
 
-const SCHEDULE_CHECK_MS = 30_000;
+/** How often this server looks for due jobs (scheduled publishing); any server may run any job. */
+const JOB_POLL_MS = 5_000;
 
 export async function runServe(args: string[]): Promise<void> {
   const parsed = parseFlags(
@@ -63,16 +66,17 @@ export async function runServe(args: string[]): Promise<void> {
     log.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}`);
     process.exit(1);
   });
-  const timer = setInterval(() => {
-    publishDueArticles(store).catch((error: unknown) =>
-      log.error({ err: error }, "scheduled publishing failed"),
-    );
-  }, SCHEDULE_CHECK_MS);
+  // Articles scheduled before the jobs table ran publishing get their job now.
+  await enqueueMissingPublishJobs(store);
+  const jobs = createJobRunner({ store, handlers: JOB_HANDLERS, log, pollMs: JOB_POLL_MS });
+  jobs.start();
   const stop = () => {
-    clearInterval(timer);
+    // A job in hand finishes first; one cut short by a kill is leased again when its lease runs out.
+    const jobsStopped = jobs.stop();
     server.close(() => {
       // Letters are stored before anyone is mailed; a mail still being sent is given its chance to finish.
-      void (mailer?.idle() ?? Promise.resolve())
+      void jobsStopped
+        .then(() => mailer?.idle())
         .finally(() => mailer?.close())
         .then(() => store.close())
         .finally(() => process.exit(0));

@@ -11,6 +11,14 @@ import { describeEachStore } from "../../storage/test-stores.js";
 import { type LoggedIn, loginAs } from "../../test-support/admin.js";
 import { createApp } from "../app.js";
 
+interface Uploaded {
+  id: number;
+  snippet: string;
+  files: string[];
+}
+
+const uploaded = async (res: Response) => (await res.json()) as Uploaded;
+
 describeEachStore("the media library", (store) => {
   let mediaDir: string;
   beforeEach(() => {
@@ -87,7 +95,7 @@ describeEachStore("the media library", (store) => {
     const writer = await loginAs(store(), "writer");
     const res = await upload(writer, await smallPng(), "payroll-scan.png", { alt: "a" }, true);
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = await uploaded(res);
     expect(body.files).toHaveLength(6);
     const text = JSON.stringify(body);
     expect(text).not.toContain("payroll");
@@ -160,7 +168,7 @@ describeEachStore("the media library", (store) => {
     const writer = await loginAs(store(), "writer");
     const other = await loginAs(store(), "writer");
     const res = await upload(writer, await smallPng(), "a.png", { alt: "a" }, true);
-    const { id } = await res.json();
+    const { id } = await uploaded(res);
     const refused = await post(other, `/admin/media/${id}/delete`, {});
     expect(refused.status).toBe(403);
     expect((await app().request(url("/admin/media"), { headers: other.headers() })).status).toBe(200);
@@ -171,7 +179,7 @@ describeEachStore("the media library", (store) => {
 
   it("saves alt text, caption and credit, refusing control characters and overlong text", async () => {
     const writer = await loginAs(store(), "writer");
-    const { id } = await (await upload(writer, await smallPng(), "a.png", {}, true)).json();
+    const { id } = await uploaded(await upload(writer, await smallPng(), "a.png", {}, true));
     expect(
       (await post(writer, `/admin/media/${id}`, { alt: "A chart", caption: "Wages", credit: "ILO" })).status,
     ).toBe(303);
@@ -187,16 +195,16 @@ describeEachStore("the media library", (store) => {
 
   it("serves stored files with their type, nosniff and a year's cache; PDFs as sandboxed attachments", async () => {
     const writer = await loginAs(store(), "writer");
-    const image = await (await upload(writer, await smallPng(), "a.png", { alt: "a" }, true)).json();
-    const res = await app().request(url(image.files[0]));
+    const image = await uploaded(await upload(writer, await smallPng(), "a.png", { alt: "a" }, true));
+    const res = await app().request(url(image.files[0] ?? ""));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^image\/(png|webp)$/);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(res.headers.get("content-disposition")).toBe("inline");
     expect((await sharp(Buffer.from(await res.arrayBuffer())).metadata()).width).toBeGreaterThan(0);
-    const doc = await (await upload(writer, pdf(), "r.pdf", {}, true)).json();
-    const served = await app().request(url(doc.files[0]));
+    const doc = await uploaded(await upload(writer, pdf(), "r.pdf", {}, true));
+    const served = await app().request(url(doc.files[0] ?? ""));
     expect(served.headers.get("content-type")).toBe("application/pdf");
     expect(served.headers.get("content-disposition")).toBe('attachment; filename="document.pdf"');
     expect(served.headers.get("content-security-policy")).toContain("sandbox");
@@ -204,8 +212,8 @@ describeEachStore("the media library", (store) => {
 
   it("answers 404 to any other address under /media, traversal included", async () => {
     const writer = await loginAs(store(), "writer");
-    const image = await (await upload(writer, await smallPng(), "a.png", { alt: "a" }, true)).json();
-    const key = image.files[0].split("/")[2];
+    const image = await uploaded(await upload(writer, await smallPng(), "a.png", { alt: "a" }, true));
+    const key = image.files[0]?.split("/")[2] ?? "";
     for (const path of [
       `/media/${key}/../../../etc/passwd`,
       `/media/${key}/%2e%2e%2f%2e%2e%2fetc%2fpasswd`,
@@ -224,12 +232,12 @@ describeEachStore("the media library", (store) => {
 
   it("shows a published article's image as a responsive figure and its attached PDF under Documents", async () => {
     const editor = await loginAs(store(), "editor");
-    const image = await (
-      await upload(editor, await cameraJpeg(), "photo.jpg", { alt: "Pickets", caption: "Day one" }, true)
-    ).json();
-    const doc = await (
-      await upload(editor, pdf(), "Internal minutes 12.pdf", { caption: "The minutes" }, true)
-    ).json();
+    const image = await uploaded(
+      await upload(editor, await cameraJpeg(), "photo.jpg", { alt: "Pickets", caption: "Day one" }, true),
+    );
+    const doc = await uploaded(
+      await upload(editor, pdf(), "Internal minutes 12.pdf", { caption: "The minutes" }, true),
+    );
     const article = await createArticle(store(), {
       language: "en",
       title: "The strike",
@@ -251,7 +259,9 @@ describeEachStore("the media library", (store) => {
     );
     expect(html).toContain("<figcaption>Day one</figcaption>");
     expect(html).toContain('<h2 id="documents">Documents</h2>');
-    expect(html).toContain(`<a href="${doc.files[0]}" type="application/pdf" download="">The minutes</a>`);
+    expect(html).toContain(
+      `<a href="${doc.files[0] ?? ""}" type="application/pdf" download="">The minutes</a>`,
+    );
     expect(html).not.toContain("Internal minutes");
     expect(html).not.toContain("photo.jpg");
     expect(html).not.toContain(editor.account.email);
@@ -265,7 +275,7 @@ describeEachStore("the media library", (store) => {
 
   it("refuses a writer attaching to an article they may not edit, and malformed attach requests", async () => {
     const writer = await loginAs(store(), "writer");
-    const { id } = await (await upload(writer, pdf(), "a.pdf", {}, true)).json();
+    const { id } = await uploaded(await upload(writer, pdf(), "a.pdf", {}, true));
     const article = await createArticle(store(), { language: "en", title: "Not theirs", body: "x" });
     const path = `/admin/articles/${article.id}/media`;
     expect((await post(writer, path, { action: "attach", media: String(id) })).status).toBe(403);
@@ -293,7 +303,7 @@ describeEachStore("the media library", (store) => {
 
   it("gives a document a plain Markdown link as its snippet", async () => {
     const writer = await loginAs(store(), "writer");
-    const body = await (await upload(writer, pdf(), "a.pdf", { caption: "Report [draft]" }, true)).json();
+    const body = await uploaded(await upload(writer, pdf(), "a.pdf", { caption: "Report [draft]" }, true));
     expect(body.snippet).toMatch(/^\[Report \\\[draft\\\]\]\(\/media\/[0-9a-f]{32}\/document\.pdf\)$/);
   });
 });
