@@ -72,7 +72,16 @@ export function ArticlePage({ ctx, view }: { ctx: PageContext; view: ArticleView
           )}
           {article.correction && (
             <aside class="correction" aria-label={t.correction}>
-              <strong>{t.correction}:</strong> {article.correction}
+              <strong>
+                {t.correction}
+                {article.correctedAt && (
+                  <>
+                    , <DateTime ctx={ctx} iso={article.correctedAt} />
+                  </>
+                )}
+                :
+              </strong>{" "}
+              {article.correction}
             </aside>
           )}
         </header>
