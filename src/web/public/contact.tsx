@@ -193,6 +193,7 @@ function ContactForm({ ctx, state }: { ctx: PageContext; state: FormState }) {
                 id={`contact-${f.name}`}
                 name={f.name}
                 type={f.type ?? "text"}
+                size={40}
                 required
                 maxlength={CONTACT_LIMITS[f.name]}
                 autocomplete={f.autocomplete}
@@ -215,11 +216,12 @@ function ContactForm({ ctx, state }: { ctx: PageContext; state: FormState }) {
             />
           </p>
           <p class="contact-field">
-            <label for="contact-body">{t.contactBody}</label>{" "}
-            <span id="contact-body-hint">
-              {format(t.contactBodyHint, { n: CONTACT_LIMITS.body.toLocaleString(lang) })}
-            </span>
+            <label for="contact-body">{t.contactBody}</label>
             <FieldError t={t} field="body" problem={state.problems.body} />
+            <br />
+            <small id="contact-body-hint">
+              {format(t.contactBodyHint, { n: CONTACT_LIMITS.body.toLocaleString(lang) })}
+            </small>
             <br />
             <textarea
               id="contact-body"
