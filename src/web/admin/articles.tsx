@@ -28,6 +28,7 @@ import type { AdminEnv } from "./env.js";
 import { checked, many, readForm, readJson } from "./forms.js";
 import { requirePermission } from "./guard.js";
 import { AdminPage, adminHtml, CsrfField, ErrorNote, Notice } from "./layout.js";
+import { WORKFLOW_DONE, WorkflowPanel } from "./workflow.js";
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -82,6 +83,7 @@ const DONE = {
   saved: "Saved.",
   created: "Draft created.",
   discarded: "The autosaved text was discarded.",
+  ...WORKFLOW_DONE,
 };
 
 export function articleRoutes(admin: Hono<AdminEnv>): void {
@@ -571,6 +573,7 @@ async function showEditor(
           </fieldset>
         </form>
         <aside class="editor-side" aria-label="Preview and publishing">
+          <WorkflowPanel c={c} article={article} />
           <section class="preview-pane" aria-labelledby="preview-title">
             <h2 id="preview-title">Preview</h2>
             <div class="article-body preview" data-preview={article.language} lang={article.language}>
