@@ -147,6 +147,26 @@ describeEachStore("review and publishing", (store) => {
     expect(await actions(store(), article.id)).toEqual(["article.publish"]);
   });
 
+  it("refuses to publish or schedule an article with an image that has no alt text", async () => {
+    const editor = await loginAs(store(), "editor");
+    const article = await draftBy(store(), editor.account.id);
+    await saveArticle(store(), article.id, {
+      body: "Look:\n\n![](https://example.org/chart.png)",
+      baseRevision: 1,
+    });
+    await expect(publishNow(store(), editor.account, article.id, {}, NOW)).rejects.toThrow(/no alt text/);
+    await expect(scheduleArticle(store(), editor.account, article.id, hours(3), {}, NOW)).rejects.toThrow(
+      InvalidError,
+    );
+    expect((await getArticle(store(), article.id)).status).toBe("draft");
+    expect(await findJob(store(), publishJobKey(article.id))).toBeUndefined();
+    await saveArticle(store(), article.id, {
+      body: "Look:\n\n![A rising line](https://example.org/chart.png)",
+      baseRevision: 2,
+    });
+    expect((await publishNow(store(), editor.account, article.id, {}, NOW)).status).toBe("published");
+  });
+
   it("publishes a withdrawn article again under its first date and address", async () => {
     const editor = await loginAs(store(), "editor");
     const article = await draftBy(store(), editor.account.id);

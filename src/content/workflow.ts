@@ -7,6 +7,7 @@ import { can, type Permission } from "../accounts/roles.js";
 import { ConflictError, ForbiddenError, InvalidError } from "../errors.js";
 import type { Job } from "../jobs/job.js";
 import { cancelJob, publishJobKey } from "../jobs/jobs.js";
+import { assertImagesHaveAlt } from "../media/in-articles.js";
 import * as rows from "../storage/articles.js";
 import { insertJobIfAbsent } from "../storage/jobs.js";
 import type { Store } from "../storage/store.js";
@@ -318,7 +319,7 @@ function notIn(article: Article, wanted: string): ConflictError<string> {
   );
 }
 
-/** What must hold before anything goes public. */
-async function assertReadyToPublish(_store: Store, _article: Article): Promise<void> {
-  // The media engineer's check that every image has alt text is called here once src/media/ exports it.
+/** What must hold before anything goes public: every image described for readers who cannot see it. */
+async function assertReadyToPublish(store: Store, article: Article): Promise<void> {
+  await assertImagesHaveAlt(store, article.body);
 }
