@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { createAccount, hasAnyAccount } from "../accounts/accounts.js";
 import { loadConfig } from "../config.js";
 import { enqueueMissingPublishJobs } from "../content/workflow.js";
 import { isStoreEmpty, loadDemo } from "../demo/load.js";
@@ -19,7 +20,11 @@ const HELP = `Usage: broadside serve [--port 8080] [--host 127.0.0.1] [--data ./
 Serves the public site. Data lives in the SQLite file in --data, or in PostgreSQL when DATABASE_URL is a
 postgres:// URL. --demo-if-empty fills an empty store with a generated demo publication first.
 --feed-items (BROADSIDE_FEED_ITEMS) is how many articles each feed holds, 1 to 1000.
+Readers' letters are mailed to the editors, and answered, through BROADSIDE_SMTP_URL
+(smtp://user:password@host:587) from BROADSIDE_MAIL_FROM; without them, letters wait in /admin/inbox.
 `;
+
+const DEMO_ADMIN = "admin@example.org";
 
 /** How often this server looks for due jobs (scheduled publishing); any server may run any job. */
 const JOB_POLL_MS = 5_000;
@@ -44,6 +49,11 @@ export async function runServe(args: string[]): Promise<void> {
   if (parsed.flags["demo-if-empty"] && (await isStoreEmpty(store))) {
     log.info("the store is empty: creating the demo publication (about 300 articles)");
     await loadDemo(store, { articles: 300 });
+    // A demo is for looking around the newsroom too; its admin must still choose a password at first log-in.
+    const { password } = await createAccount(store, { email: DEMO_ADMIN, role: "admin", name: "Demo admin" });
+    log.info(`demo admin: log in at /admin/login as ${DEMO_ADMIN} with the one-time password ${password}`);
+  } else if (!(await hasAnyAccount(store))) {
+    log.info('no accounts yet: create the first admin with "broadside user add --email E --role admin"');
   }
   const server = createServer(
     createRequestListener({
