@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { createArticle, publishArticle } from "../content/articles.js";
+import { createArticle, publishArticle, saveArticle } from "../content/articles.js";
 import type { Store } from "../storage/store.js";
 import { describeEachStore } from "../storage/test-stores.js";
 import { loginAs } from "../test-support/admin.js";
@@ -260,6 +260,23 @@ describeEachStore("media", (store) => {
     ]);
     const older = await listMedia(store(), { beforeId: items[2]?.id });
     expect(older.items.map((m) => m.originalName)).toEqual(["g1.gif", "g0.gif"]);
+  });
+
+  it("follows which articles show an image as they are saved, leaving attached documents alone", async () => {
+    const editor = await loginAs(store(), "editor");
+    const image = await upload(await smallGif(), "i.gif", { alt: "i" });
+    const doc = await upload(pdf(), "d.pdf");
+    const article = await createArticle(store(), {
+      language: "en",
+      title: "Shows it",
+      body: snippetFor(image),
+    });
+    await attachDocument(store(), editor.account, article.id, doc.id);
+    const usesOf = async (id: number) =>
+      (await listMedia(store())).items.find((m) => m.id === id)?.uses.length;
+    expect([await usesOf(image.id), await usesOf(doc.id)]).toEqual([1, 1]);
+    await saveArticle(store(), article.id, { baseRevision: article.revision, body: "No picture now." });
+    expect([await usesOf(image.id), await usesOf(doc.id)]).toEqual([0, 1]);
   });
 
   it("deletes an unused item with its files; never one in use, nor a writer another's", async () => {

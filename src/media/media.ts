@@ -28,6 +28,7 @@ import type { Store } from "../storage/store.js";
 import { newStorageKey, removeMediaFiles, stageFiles } from "./files.js";
 import { EXTENSION, processImage } from "./images.js";
 import { signatureOf, sniffUpload } from "./sniff.js";
+import { refreshImageUses } from "./uses.js";
 
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 export const MAX_DOCUMENT_BYTES = 30 * 1024 * 1024;
@@ -141,6 +142,7 @@ export async function listMedia(
   store: Store,
   options: { beforeId?: number; kind?: "image" | "document" } = {},
 ): Promise<MediaPage> {
+  await refreshImageUses(store);
   const rows = await listMediaRows(store, { ...options, limit: PAGE_SIZE + 1 });
   const shown = rows.slice(0, PAGE_SIZE);
   const [variants, uses] = await Promise.all([
@@ -148,7 +150,10 @@ export async function listMedia(
       store,
       shown.map((m) => m.id),
     ),
-    listArticleUses(store, shown),
+    listArticleUses(
+      store,
+      shown.map((m) => m.id),
+    ),
   ]);
   const items = shown.map((m) => ({
     ...m,
@@ -191,12 +196,13 @@ export async function deleteMedia(
   id: number,
   { mediaDir, address, now = new Date() }: Context,
 ): Promise<void> {
+  await refreshImageUses(store);
   const item = await store.transaction(async (tx) => {
     const current = await getMedia(tx, id);
     if (!mayDelete(actor, current)) {
       throw new ForbiddenError("only its uploader or an editor may delete this item");
     }
-    const uses = await listArticleUses(tx, [current]);
+    const uses = await listArticleUses(tx, [id]);
     if (uses.length > 0) {
       const titles = uses.map((u) => `“${u.title}”`).join(", ");
       throw new ConflictError(`still used by ${titles}: remove it from there first`, undefined, undefined);

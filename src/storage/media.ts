@@ -222,43 +222,69 @@ export interface ArticleUse {
   status: string;
 }
 
-/** Articles each media item is attached to, or whose Markdown names its address. */
-export async function listArticleUses(
-  store: Store,
-  media: readonly { id: number; storageKey: string }[],
-): Promise<ArticleUse[]> {
-  if (media.length === 0) return [];
-  const attached = await store.db
+/** Articles each media item is attached to (documents) or shown in (images, see media/uses.ts). */
+export async function listArticleUses(store: Store, mediaIds: readonly number[]): Promise<ArticleUse[]> {
+  if (mediaIds.length === 0) return [];
+  const rows = await store.db
     .selectFrom("article_media")
     .innerJoin("articles", "articles.id", "article_media.article_id")
     .select(["article_media.media_id", "articles.id", "articles.title", "articles.status"])
-    .where(
-      "article_media.media_id",
-      "in",
-      media.map((m) => m.id),
-    )
+    .where("article_media.media_id", "in", mediaIds)
+    .orderBy("articles.id", "desc")
     .execute();
-  const uses: ArticleUse[] = attached.map((r) => ({
+  return rows.map((r) => ({
     mediaId: Number(r.media_id),
     articleId: Number(r.id),
     title: r.title,
     status: r.status,
   }));
-  // Images live in the article's text, not in article_media. The key is 32 hex digits, so it needs no escaping
-  // in a LIKE pattern; this reads every article's body, which a large archive will feel (see docs).
-  for (const m of media) {
-    const named = await store.db
-      .selectFrom("articles")
-      .select(["id", "title", "status"])
-      .where("body", "like", `%/media/${m.storageKey}/%`)
-      .orderBy("id", "desc")
-      .limit(20)
-      .execute();
-    for (const r of named) {
-      if (!uses.some((u) => u.mediaId === m.id && u.articleId === Number(r.id))) {
-        uses.push({ mediaId: m.id, articleId: Number(r.id), title: r.title, status: r.status });
-      }
-    }
+}
+
+export interface ArticleMark {
+  updatedAt: string;
+  id: number;
+}
+
+/** Articles saved after `after`, oldest first, through the (updated_at, id) index. */
+export async function listArticlesSavedAfter(
+  store: Store,
+  after: ArticleMark | undefined,
+  limit: number,
+): Promise<(ArticleMark & { body: string })[]> {
+  let query = store.db
+    .selectFrom("articles")
+    .select(["id", "updated_at", "body"])
+    .orderBy("updated_at")
+    .orderBy("id")
+    .limit(limit);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("updated_at", ">", after.updatedAt),
+        eb.and([eb("updated_at", "=", after.updatedAt), eb("id", ">", after.id)]),
+      ]),
+    );
   }
-  return uses;
+  const rows = await query.execute();
+  return rows.map((r) => ({ id: Number(r.id), updatedAt: r.updated_at, body: r.body }));
+}
+
+/** Replaces which images the given articles show; documents attached to them are left alone. */
+export async function replaceImageUses(
+  store: Store,
+  articleIds: readonly number[],
+  uses: readonly { articleId: number; mediaId: number }[],
+): Promise<void> {
+  if (articleIds.length === 0) return;
+  await store.db
+    .deleteFrom("article_media")
+    .where("article_id", "in", articleIds)
+    .where("media_id", "in", (eb) => eb.selectFrom("media").select("id").where("kind", "=", "image"))
+    .execute();
+  if (uses.length === 0) return;
+  await store.db
+    .insertInto("article_media")
+    .values(uses.map((u) => ({ article_id: u.articleId, media_id: u.mediaId, position: 0 })))
+    .onConflict((oc) => oc.columns(["article_id", "media_id"]).doNothing())
+    .execute();
 }

@@ -49,6 +49,8 @@ const DONE = {
 };
 
 const ID = ":id{[0-9]{1,9}}";
+/** Shown this wide from the smallest stored file, by the img's own size attributes (the CSP forbids style). */
+const THUMB_WIDTH = 160;
 
 export function mediaRoutes(admin: Hono<AdminEnv>): void {
   admin.get("/media", requirePermission("media"), (c) => showLibrary(c));
@@ -226,8 +228,8 @@ function Item(props: { c: Context<AdminEnv>; item: MediaItem & { uses: ArticleUs
           class="media-thumb"
           src={`/media/${item.storageKey}/${thumb.file}`}
           alt={item.alt}
-          width={thumb.width}
-          height={Math.round(((item.height ?? 1) * thumb.width) / (item.width ?? 1))}
+          width={THUMB_WIDTH}
+          height={Math.round(((item.height ?? 1) * THUMB_WIDTH) / (item.width ?? 1))}
           loading="lazy"
         />
       )}
