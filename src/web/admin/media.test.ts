@@ -113,6 +113,35 @@ describeEachStore("the media library", (store) => {
     await expectNothingStored();
   });
 
+  it("refuses a form without a file, or with text where the file should be, and stores nothing", async () => {
+    const writer = await loginAs(store(), "writer");
+    const asText = new FormData();
+    asText.append("file", "not a file");
+    asText.append("_csrf", writer.csrfToken);
+    const res = await app().request(url("/admin/media"), {
+      method: "POST",
+      headers: { cookie: writer.cookie },
+      body: asText,
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("file: choose a file to upload");
+    const empty = await upload(writer, Buffer.alloc(0), "empty.png");
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("the file is empty");
+    await expectNothingStored();
+  });
+
+  it("shows a hostile file name and alt text as text, never as markup", async () => {
+    const writer = await loginAs(store(), "writer");
+    const name = '<img src=x onerror=alert(1)>".png';
+    const res = await upload(writer, await smallPng(), name, { alt: '"><script>alert(2)</script>' });
+    expect(res.status).toBe(303);
+    const html = await (await app().request(url("/admin/media"), { headers: writer.headers() })).text();
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain("<script>alert(2)");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+
   it("refuses a polyglot JPEG with a ZIP after it, and stores nothing", async () => {
     const writer = await loginAs(store(), "writer");
     const res = await upload(writer, Buffer.concat([await cameraJpeg(), tinyZip()]), "x.jpg");
