@@ -175,7 +175,7 @@ describeEachStore("the contact page", (store) => {
     const long = await post({ body: "x".repeat(20_001) });
     expect(long.status).toBe(400);
     const html = await long.text();
-    expect(html).toContain("This is longer than 20000 characters.");
+    expect(html).toContain("This is longer than 20,000 characters.");
     expect(html).toContain(`${"x".repeat(20_001)}</textarea>`);
     const huge = await post({ body: "y".repeat(1024 * 1024) });
     expect(huge.status).toBe(413);

@@ -175,7 +175,7 @@ function ContactForm({ ctx, state }: { ctx: PageContext; state: FormState }) {
                 {wrong.map((field) => (
                   <li>
                     <a href={`#contact-${field}`}>{labels[field]}</a>:{" "}
-                    {problemText(t, field, state.problems[field])}
+                    {problemText(t, lang, field, state.problems[field])}
                   </li>
                 ))}
               </ul>
@@ -187,7 +187,7 @@ function ContactForm({ ctx, state }: { ctx: PageContext; state: FormState }) {
           {fields.map((f) => (
             <p class="contact-field">
               <label for={`contact-${f.name}`}>{f.label}</label>
-              <FieldError t={t} field={f.name} problem={state.problems[f.name]} />
+              <FieldError t={t} lang={lang} field={f.name} problem={state.problems[f.name]} />
               <br />
               <input
                 id={`contact-${f.name}`}
@@ -217,7 +217,7 @@ function ContactForm({ ctx, state }: { ctx: PageContext; state: FormState }) {
           </p>
           <p class="contact-field">
             <label for="contact-body">{t.contactBody}</label>
-            <FieldError t={t} field="body" problem={state.problems.body} />
+            <FieldError t={t} lang={lang} field="body" problem={state.problems.body} />
             <br />
             <small id="contact-body-hint">
               {format(t.contactBodyHint, { n: CONTACT_LIMITS.body.toLocaleString(lang) })}
@@ -247,21 +247,33 @@ function ContactForm({ ctx, state }: { ctx: PageContext; state: FormState }) {
   );
 }
 
-function FieldError(props: { t: Strings; field: ContactField; problem: FieldProblem | undefined }) {
+function FieldError(props: {
+  t: Strings;
+  lang: string;
+  field: ContactField;
+  problem: FieldProblem | undefined;
+}) {
   if (!props.problem) return null;
   return (
     <>
       {" "}
       <strong id={`contact-${props.field}-error`} class="contact-error">
-        {problemText(props.t, props.field, props.problem)}
+        {problemText(props.t, props.lang, props.field, props.problem)}
       </strong>
     </>
   );
 }
 
-function problemText(t: Strings, field: ContactField, problem: FieldProblem | undefined): string {
+function problemText(
+  t: Strings,
+  lang: string,
+  field: ContactField,
+  problem: FieldProblem | undefined,
+): string {
   if (problem === "missing") return t.contactMissing;
-  if (problem === "too_long") return format(t.contactTooLong, { n: CONTACT_LIMITS[field] });
+  if (problem === "too_long") {
+    return format(t.contactTooLong, { n: CONTACT_LIMITS[field].toLocaleString(lang) });
+  }
   return field === "email" ? t.contactBadEmail : t.contactBadLine;
 }
 
