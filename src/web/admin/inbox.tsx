@@ -70,19 +70,15 @@ async function showInbox(c: Context<AdminEnv>) {
     c,
     <AdminPage c={c} title="Letters" section="inbox">
       <h1>Letters from readers</h1>
-      <nav aria-label="Letters by status">
-        <ul class="tabs">
-          {INBOX_STATUSES.map((s) => (
-            <li>
-              <a href={`/admin/inbox?status=${s}`} aria-current={s === status ? "page" : undefined}>
-                {STATUS_LABELS[s]} ({page.counts[s]})
-              </a>
-            </li>
-          ))}
-        </ul>
+      <nav aria-label="Letters by status" class="filters">
+        {INBOX_STATUSES.map((s) => (
+          <a href={`/admin/inbox?status=${s}`} aria-current={s === status ? "page" : undefined}>
+            {STATUS_LABELS[s]} ({page.counts[s]})
+          </a>
+        ))}
       </nav>
       {page.messages.length === 0 ? (
-        <p>No {STATUS_LABELS[status].toLowerCase()} letters.</p>
+        <p class="empty">No {STATUS_LABELS[status].toLowerCase()} letters.</p>
       ) : (
         <table class="listing">
           <caption>{STATUS_LABELS[status]} letters, newest first</caption>
@@ -98,8 +94,13 @@ async function showInbox(c: Context<AdminEnv>) {
             {page.messages.map((m) => (
               <tr>
                 <td>
-                  {m.flagged && <strong>Marked: </strong>}
                   <a href={`/admin/inbox/${m.id}`}>{m.subject}</a>
+                  {m.flagged && (
+                    <>
+                      {" "}
+                      <span class="status">marked</span>
+                    </>
+                  )}
                 </td>
                 <td>{m.name}</td>
                 <td>{m.language}</td>
@@ -112,7 +113,7 @@ async function showInbox(c: Context<AdminEnv>) {
         </table>
       )}
       {page.nextBefore !== undefined && (
-        <p>
+        <p class="pager">
           <a href={`/admin/inbox?status=${status}&before=${page.nextBefore}`}>Older letters</a>
         </p>
       )}
@@ -156,7 +157,7 @@ async function showLetter(
       <section class="letter-body" aria-label="The letter">
         <Lines text={message.body} />
       </section>
-      <div class="actions">
+      <div class="filters">
         <form method="post" action={`${base}/flag`}>
           <CsrfField c={c} />
           <input type="hidden" name="flagged" value={message.flagged ? "0" : "1"} />
