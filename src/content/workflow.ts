@@ -27,14 +27,14 @@ export async function submitForReview(
   store: Store,
   actor: Account,
   id: number,
-  from: Origin = {},
+  origin: Origin = {},
   now = new Date(),
 ) {
   return change(
     store,
     actor,
     id,
-    { permission: "write", from: ["draft"], action: "submit", origin: from, now },
+    { permission: "write", from: ["draft"], action: "submit", origin, now },
     (tx) => setStatus(tx, id, ["draft"], "review", "submit", now),
   );
 }
@@ -43,7 +43,7 @@ export async function sendBackToDraft(
   store: Store,
   actor: Account,
   id: number,
-  from: Origin = {},
+  origin: Origin = {},
   now = new Date(),
 ) {
   const allowed: ArticleStatus[] = ["review", "scheduled"];
@@ -51,7 +51,7 @@ export async function sendBackToDraft(
     store,
     actor,
     id,
-    { permission: "publish", from: allowed, action: "draft", origin: from, now },
+    { permission: "publish", from: allowed, action: "draft", origin, now },
     async (tx) => {
       await setStatus(tx, id, allowed, "draft", "draft", now);
       await cancelJob(tx, publishJobKey(id));
@@ -65,7 +65,7 @@ export async function scheduleArticle(
   actor: Account,
   id: number,
   at: Date,
-  from: Origin = {},
+  origin: Origin = {},
   now = new Date(),
 ) {
   if (Number.isNaN(at.getTime())) throw new InvalidError("at: is not a date and time");
@@ -79,7 +79,7 @@ export async function scheduleArticle(
       permission: "publish",
       from: allowed,
       action: "schedule",
-      origin: from,
+      origin,
       now,
       detail: { at: at.toISOString() },
     },
@@ -95,7 +95,7 @@ export async function publishNow(
   store: Store,
   actor: Account,
   id: number,
-  from: Origin = {},
+  origin: Origin = {},
   now = new Date(),
 ) {
   const allowed: ArticleStatus[] = ["draft", "review", "scheduled", "withdrawn"];
@@ -103,7 +103,7 @@ export async function publishNow(
     store,
     actor,
     id,
-    { permission: "publish", from: allowed, action: "publish", origin: from, now },
+    { permission: "publish", from: allowed, action: "publish", origin, now },
     async (tx, article) => {
       await claim(tx, article, allowed, now);
       await assertReadyToPublish(tx, article);
@@ -121,7 +121,7 @@ export async function withdraw(
   store: Store,
   actor: Account,
   id: number,
-  from: Origin = {},
+  origin: Origin = {},
   now = new Date(),
 ) {
   const allowed: ArticleStatus[] = ["published", "scheduled"];
@@ -129,7 +129,7 @@ export async function withdraw(
     store,
     actor,
     id,
-    { permission: "publish", from: allowed, action: "withdraw", origin: from, now },
+    { permission: "publish", from: allowed, action: "withdraw", origin, now },
     async (tx, article) => {
       await claim(tx, article, allowed, now);
       await withdrawArticle(tx, id, now);
@@ -143,7 +143,7 @@ export async function recordCorrection(
   actor: Account,
   id: number,
   text: string,
-  from: Origin = {},
+  origin: Origin = {},
   now = new Date(),
 ) {
   const note = text.replace(/\s+/g, " ").trim();
@@ -159,7 +159,7 @@ export async function recordCorrection(
       permission: "publish",
       from: ["published"],
       action: "correct",
-      origin: from,
+      origin,
       now,
       detail: { text: note },
     },
