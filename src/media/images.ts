@@ -5,12 +5,17 @@ import sharp from "sharp";
 import { InvalidError } from "../errors.js";
 import type { ImageFormat } from "./sniff.js";
 
+// libvips keeps recent operations' results for reuse; an upload is processed once, so the cache only holds
+// memory a server needs for pages.
+sharp.cache(false);
+
 /** Past this many pixels an image is refused before it is decoded: a decompression bomb is small on disk. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 /** WebP cannot be wider or taller than 16,383 pixels. */
 export const MAX_IMAGE_SIDE = 16_000;
 /** The widths offered to browsers in `srcset`; an image is never enlarged to reach one. */
 export const IMAGE_WIDTHS = [480, 800, 1200, 1600, 2400] as const;
+const MAX_WEBP_WIDTH = 2400;
 
 export type VariantFormat = "jpeg" | "png" | "webp";
 
@@ -67,17 +72,25 @@ export async function processImage(bytes: Uint8Array, format: ImageFormat): Prom
         : format === "avif" && !meta.hasAlpha
           ? "jpeg"
           : "png";
-  const formats: VariantFormat[] = fallback === "webp" ? ["webp"] : ["webp", fallback];
   const widths = [...IMAGE_WIDTHS.filter((w) => w < width), width];
+  // The full size past the largest responsive width is kept in the image's own format only: no browser
+  // picks it from a srcset, and a WebP of 24 megapixels costs seconds to make.
+  const formatsAt = (w: number): VariantFormat[] =>
+    fallback === "webp" ? ["webp"] : w > MAX_WEBP_WIDTH ? [fallback] : ["webp", fallback];
 
+  const upright = await decode(bytes);
   const variants: ImageVariant[] = [];
   for (const w of widths) {
     const h = Math.max(1, Math.round((height * w) / width));
-    const encoded = await Promise.all(formats.map((f) => encode(bytes, w, f)));
-    encoded.forEach((data, i) => {
-      const f = formats[i] as VariantFormat;
-      variants.push({ width: w, height: h, format: f, file: `${w}.${EXTENSION[f]}`, data });
-    });
+    for (const f of formatsAt(w)) {
+      variants.push({
+        width: w,
+        height: h,
+        format: f,
+        file: `${w}.${EXTENSION[f]}`,
+        data: await encode(upright, w, f),
+      });
+    }
   }
   return { width, height, variants };
 }
@@ -90,13 +103,36 @@ async function readHeader(bytes: Uint8Array) {
   }
 }
 
-async function encode(bytes: Uint8Array, width: number, format: VariantFormat): Promise<Buffer> {
-  // Metadata is left behind unless asked for (no keepMetadata/withMetadata here), and the output is sRGB:
-  // an embedded ICC profile is applied, then dropped.
-  const pipeline = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error", pages: 1 })
-    .autoOrient()
-    .resize({ width, withoutEnlargement: true })
-    .toColourspace("srgb");
+interface Decoded {
+  data: Buffer;
+  info: { width: number; height: number; channels: 1 | 2 | 3 | 4 };
+}
+
+/**
+ * The picture as pixels, decoded once: upright, in sRGB (an embedded ICC profile applied), nothing else.
+ * Every variant is made from these pixels, so no metadata can follow the picture into a stored file.
+ */
+async function decode(bytes: Uint8Array): Promise<Decoded> {
+  try {
+    const { data, info } = await sharp(bytes, {
+      limitInputPixels: MAX_IMAGE_PIXELS,
+      failOn: "error",
+      pages: 1,
+    })
+      .autoOrient()
+      .toColourspace("srgb")
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { data, info: { width: info.width, height: info.height, channels: info.channels } };
+  } catch (error) {
+    throw new InvalidError("the image cannot be decoded: it is damaged or not what it seems", {
+      cause: error,
+    });
+  }
+}
+
+async function encode(upright: Decoded, width: number, format: VariantFormat): Promise<Buffer> {
+  const pipeline = sharp(upright.data, { raw: upright.info }).resize({ width, withoutEnlargement: true });
   try {
     switch (format) {
       case "jpeg":
