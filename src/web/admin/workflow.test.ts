@@ -235,6 +235,33 @@ describeEachStore("the admin's review and publishing", (store) => {
     );
   });
 
+  it("tells the editor when a scheduled article's publishing failed, and why", async () => {
+    const editor = await loginAs(store(), "editor");
+    const article = await draft(store(), editor);
+    await post(editor, `/admin/articles/${article.id}/status`, {
+      action: "schedule",
+      at: "2099-03-01T09:30",
+    });
+    const pending = await (await get(editor, `/admin/articles/${article.id}/revisions`)).text();
+    expect(pending).toContain("Publishing is due 2099-03-01 09:30 UTC.");
+    await store()
+      .db.updateTable("jobs")
+      .set({ status: "failed", attempts: 5, last_error: "the database <went> away" })
+      .execute();
+    const failed = await (await get(editor, `/admin/articles/${article.id}/revisions`)).text();
+    expect(failed).toContain(
+      "Publishing failed after 5 attempts and will not be tried again: the database &lt;went&gt; away.",
+    );
+    await store().db.updateTable("articles").set({ published_at: "2020-01-01T00:00:00.000Z" }).execute();
+    const c = {
+      var: { account: editor.account, csrfToken: editor.csrfToken },
+    } as unknown as Context<AdminEnv>;
+    const panel = (
+      await WorkflowPanel({ c, article: await getArticle(store(), article.id) }).toString()
+    ).toString();
+    expect(panel).toContain("Its time has passed and it is not published yet");
+  });
+
   it("offers in its panel only the actions the account may take", async () => {
     const writer = await loginAs(store(), "writer");
     const editor = await loginAs(store(), "editor");

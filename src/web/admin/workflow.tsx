@@ -23,6 +23,8 @@ import {
   withdraw,
 } from "../../content/workflow.js";
 import { InvalidError } from "../../errors.js";
+import type { Job } from "../../jobs/job.js";
+import { findJob, publishJobKey } from "../../jobs/jobs.js";
 import type { AdminEnv } from "./env.js";
 import { checked, readForm } from "./forms.js";
 import { requirePermission, wantsJson } from "./guard.js";
@@ -135,6 +137,7 @@ async function showHistory(c: Context<AdminEnv>) {
   const id = Number(c.req.param("id"));
   const query = checked(historyQuery, c.req.query());
   const { article, entries } = await listHistory(c.var.store, c.var.account, id, query.before);
+  const job = await findJob(c.var.store, publishJobKey(id));
   const saves = entries.filter((e) => e.kind === "save").map((e) => e.revision);
   const last = entries.at(-1);
   return adminHtml(
@@ -148,6 +151,7 @@ async function showHistory(c: Context<AdminEnv>) {
         Now at revision {article.revision}. Every save is kept; a save refused because someone else had saved
         first is kept too, so no text is lost. Restoring saves an old text as a new revision.
       </p>
+      {job && job.status !== "done" && <PublishJob job={job} />}
       <form method="get" action={`/admin/articles/${id}/diff`} class="inline-form compare-form">
         <label for="from">Compare revision</label>
         <input
@@ -251,6 +255,19 @@ async function showDiff(c: Context<AdminEnv>) {
   );
 }
 
+function PublishJob({ job }: { job: Job }) {
+  const due = `${job.runAt.slice(0, 16).replace("T", " ")} UTC`;
+  return (
+    <p class={job.status === "failed" ? "form-error" : "notice"} role="status">
+      {job.status === "failed"
+        ? `Publishing failed after ${job.attempts} attempts and will not be tried again: ${job.lastError}. Publish it now, or schedule it again.`
+        : job.status === "running"
+          ? "It is being published now."
+          : `Publishing is due ${due}${job.attempts > 0 ? `; attempt ${job.attempts} failed: ${job.lastError}` : ""}.`}
+    </p>
+  );
+}
+
 function DiffSection(props: { heading: string; diff: TextDiff }) {
   const changed = props.diff.parts.some((p) => p.op !== "same");
   return (
@@ -266,6 +283,11 @@ function DiffSection(props: { heading: string; diff: TextDiff }) {
       </div>
     </section>
   );
+}
+
+/** A scheduled article still unpublished this long after its time has a job that failed or waits to retry. */
+function overdue(): string {
+  return new Date(Date.now() - 2 * 60_000).toISOString();
 }
 
 const STATUS_LABELS: Record<ArticleStatus, string> = {
@@ -314,6 +336,12 @@ export function WorkflowPanel(props: { c: Context<AdminEnv>; article: Article })
         {editor && (status === "published" || status === "scheduled") && button("withdraw", "Withdraw")}
       </div>
       {!editor && status === "review" && <p class="hint">An editor will publish it or send it back.</p>}
+      {status === "scheduled" && article.publishedAt && article.publishedAt < overdue() && (
+        <p class="form-error">
+          Its time has passed and it is not published yet: the{" "}
+          <a href={`/admin/articles/${article.id}/revisions`}>history</a> shows why.
+        </p>
+      )}
       {canSchedule && (
         <form method="post" action={action} class="stacked schedule-form">
           <CsrfField c={c} />
@@ -353,7 +381,8 @@ export function WorkflowPanel(props: { c: Context<AdminEnv>; article: Article })
         </form>
       )}
       <p>
-        <a href={`/admin/articles/${article.id}/revisions`}>History and changes</a> (revision {article.revision})
+        <a href={`/admin/articles/${article.id}/revisions`}>History and changes</a> (revision{" "}
+        {article.revision})
       </p>
     </section>
   );
