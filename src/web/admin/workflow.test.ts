@@ -5,6 +5,7 @@ import { publishNow } from "../../content/workflow.js";
 import { findJob, publishJobKey } from "../../jobs/jobs.js";
 import { createLogger } from "../../log.js";
 import { setOwner } from "../../storage/article-owners.js";
+import { insertRevision } from "../../storage/revisions.js";
 import type { Store } from "../../storage/store.js";
 import { describeEachStore } from "../../storage/test-stores.js";
 import { type LoggedIn, loginAs } from "../../test-support/admin.js";
@@ -188,6 +189,33 @@ describeEachStore("the admin's review and publishing", (store) => {
     ).text();
     expect(page).toContain("Changes from revision 1 to refused save based on revision 1");
     expect(page).toContain("<del>The first words</del><ins>Theirs</ins>.");
+  });
+
+  it("pages a long history by keyset, newest first", async () => {
+    const editor = await loginAs(store(), "editor");
+    const article = await draft(store(), editor);
+    for (let n = 2; n <= 130; n++) {
+      await insertRevision(store(), {
+        articleId: article.id,
+        revision: n,
+        kind: "save",
+        title: "Budget day",
+        standfirst: "",
+        body: `Version ${n}.`,
+        savedAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(),
+        accountId: editor.account.id,
+      });
+    }
+    const first = await (await get(editor, `/admin/articles/${article.id}/revisions`)).text();
+    const older = /href="(\/admin\/articles\/\d+\/revisions\?before=\d+)"/.exec(first)?.[1];
+    expect(first).toContain("<td>130</td>");
+    expect(first).not.toContain("<td>30</td>");
+    if (!older) throw new Error("no link to older revisions");
+    const second = await (await get(editor, older)).text();
+    expect(second).toContain("<td>30</td>");
+    expect(second).toContain("<td>1</td>");
+    expect(second).not.toContain("<td>31</td>");
+    expect((await get(editor, `/admin/articles/${article.id}/revisions?before=x`)).status).toBe(400);
   });
 
   it("refuses malformed and unknown revisions in a diff", async () => {
