@@ -170,8 +170,8 @@ export async function saveArticle(
     kind: "conflict",
     ...texts(next),
     savedAt: at,
-  });
     accountId: actor?.id ?? null,
+  });
   throw new ConflictError(
     `this article was saved by someone else since revision ${edit.baseRevision}; it is now at revision ${current.revision}`,
     texts(current),
@@ -210,7 +210,6 @@ export async function publishArticle(
     }
     await rows.setListing(tx, id, article.language, status === "published" ? when : null);
     if (status === "published") await addEdition(tx, article.language);
-    await indexArticle(tx, id);
     if (status === "scheduled") {
       await enqueueJob(
         tx,
@@ -220,6 +219,7 @@ export async function publishArticle(
     } else {
       await cancelJob(tx, publishJobKey(id));
     }
+    await indexArticle(tx, id);
     await bumpContentVersion(tx);
     return getArticle(tx, id);
   });
@@ -233,8 +233,8 @@ export async function withdrawArticle(store: Store, id: number, now = new Date()
       status: "withdrawn",
       updated_at: now.toISOString(),
     });
-    await rows.setListing(tx, id, article.language, null);
     await cancelJob(tx, publishJobKey(id));
+    await rows.setListing(tx, id, article.language, null);
     await indexArticle(tx, id);
     await bumpContentVersion(tx);
     return getArticle(tx, id);
