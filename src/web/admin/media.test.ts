@@ -294,11 +294,16 @@ describeEachStore("the media library", (store) => {
     expect(html).not.toContain("Internal minutes");
     expect(html).not.toContain("photo.jpg");
     expect(html).not.toContain(editor.account.email);
+    const library = await (await app().request(url("/admin/media"), { headers: editor.headers() })).text();
+    expect(library).toContain("Attached to:");
+    expect(library).toContain('name="back" value="library"');
     const detached = await post(editor, `/admin/articles/${article.id}/media`, {
       action: "detach",
       media: String(doc.id),
+      back: "library",
     });
     expect(detached.status).toBe(303);
+    expect(detached.headers.get("location")).toBe(`/admin/media?done=detached#media-${doc.id}`);
     expect(await (await app().request(url(published.path ?? ""))).text()).not.toContain("Documents</h2>");
   });
 

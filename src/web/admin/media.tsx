@@ -34,6 +34,8 @@ const attachForm = z.object({ article: z.coerce.number().int().positive().max(2_
 const articleMediaForm = z.object({
   action: z.enum(["attach", "detach"]),
   media: z.coerce.number().int().positive().max(2_147_483_647),
+  /** Where the form was: the library, or (by default) the article's editor. */
+  back: z.literal("library").optional(),
 });
 const listQuery = z.object({
   before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
@@ -119,6 +121,8 @@ async function changeArticleMedia(c: Context<AdminEnv>) {
   const change = form.action === "attach" ? attachDocument : detachDocument;
   await change(c.var.store, c.var.account, articleId, form.media, { address: c.var.address });
   if (wantsJson(c)) return c.json({ article: articleId, media: form.media, action: form.action });
+  if (form.back === "library")
+    return c.redirect(`/admin/media?done=${form.action}ed#media-${form.media}`, 303);
   return c.redirect(`/admin/articles/${articleId}?done=${form.action}ed`, 303);
 }
 
@@ -247,15 +251,31 @@ function Item(props: { c: Context<AdminEnv>; item: MediaItem & { uses: ArticleUs
         <TextFields item={item} idPrefix={p} />
         <button type="submit">Save</button>
       </form>
-      <p>
-        {item.uses.length === 0 ? "No article uses it." : `Used by: `}
-        {item.uses.map((u, i) => (
-          <>
-            {i > 0 && ", "}
-            <a href={`/admin/articles/${u.articleId}`}>{u.title}</a> ({u.status})
-          </>
-        ))}
-      </p>
+      {item.uses.length === 0 ? (
+        <p>No article uses it.</p>
+      ) : (
+        <>
+          <p>{item.kind === "document" ? "Attached to:" : "Shown in:"}</p>
+          <ul>
+            {item.uses.map((u) => (
+              <li>
+                <a href={`/admin/articles/${u.articleId}`}>{u.title}</a> ({u.status})
+                {item.kind === "document" && (
+                  <form method="post" action={`/admin/articles/${u.articleId}/media`} class="inline">
+                    <CsrfField c={c} />
+                    <input type="hidden" name="action" value="detach" />
+                    <input type="hidden" name="media" value={String(item.id)} />
+                    <input type="hidden" name="back" value="library" />
+                    <button type="submit" class="link-button">
+                      Detach
+                    </button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {item.kind === "document" && (
         <form method="post" action={`/admin/media/${item.id}/attach`} class="stacked">
           <CsrfField c={c} />
