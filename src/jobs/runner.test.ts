@@ -110,6 +110,25 @@ describeEachStore("the job runner", (store) => {
     expect(job).toMatchObject({ status: "pending", last_error: "second runner failed" });
   });
 
+  it("forgets finished jobs after a month, and keeps failed ones", async () => {
+    const handlers: Record<string, JobHandler> = {
+      ok: async () => {},
+      bad: async () => {
+        throw new Error("no");
+      },
+    };
+    await enqueueJob(store(), { kind: "ok", runAt: T }, T);
+    await enqueueJob(store(), { kind: "bad", runAt: T }, T);
+    const runner = createJobRunner({ store: store(), handlers, log, clock: () => later(0), maxAttempts: 1 });
+    expect(await runner.runOnce()).toBe(2);
+    const statuses = async () =>
+      (await store().db.selectFrom("jobs").select("status").orderBy("id").execute()).map((j) => j.status);
+    expect(await statuses()).toEqual(["done", "failed"]);
+    const monthLater = createJobRunner({ store: store(), handlers, log, clock: () => later(31 * 86_400) });
+    await monthLater.runOnce();
+    expect(await statuses()).toEqual(["failed"]);
+  });
+
   it("runs on its own once started, and stops", async () => {
     const id = await scheduled(store(), "Polled");
     const runner = createJobRunner({

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Logger } from "../log.js";
-import { finishJob, leaseDueJobs, releaseFailedJob } from "../storage/jobs.js";
+import { deleteDoneJobs, finishJob, leaseDueJobs, releaseFailedJob } from "../storage/jobs.js";
 import type { Store } from "../storage/store.js";
 import type { Job } from "./job.js";
 
@@ -23,6 +23,8 @@ export interface JobRunnerOptions {
   batch?: number;
   /** Seconds to wait before the attempt after `attempts` failed ones. */
   backoffSeconds?: (attempts: number) => number;
+  /** How long a finished job is kept before a poll forgets it. */
+  keepDoneDays?: number;
   /** Names this runner in leased_by; unique per runner by default. */
   name?: string;
   clock?: () => Date;
@@ -39,6 +41,7 @@ export interface JobRunner {
 }
 
 const MAX_ERROR = 2000;
+const SWEEP_EVERY_MS = 3600_000;
 
 export function defaultBackoff(attempts: number): number {
   return Math.min(30 * 2 ** Math.max(0, attempts - 1), 3600);
@@ -55,12 +58,14 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     batch = 20,
     backoffSeconds = defaultBackoff,
     clock = () => new Date(),
+    keepDoneDays = 30,
   } = options;
   const name = options.name ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   const kinds = Object.keys(handlers);
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
   let current: Promise<unknown> = Promise.resolve();
+  let lastSweep = 0;
 
   async function runJob(job: Job): Promise<void> {
     const handler = handlers[job.kind];
@@ -95,6 +100,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       limit: batch,
     });
     for (const job of jobs) await runJob(job);
+    if (now.getTime() - lastSweep >= SWEEP_EVERY_MS) {
+      lastSweep = now.getTime();
+      await deleteDoneJobs(store, new Date(now.getTime() - keepDoneDays * 86_400_000).toISOString());
+    }
     return jobs.length;
   }
 

@@ -67,6 +67,16 @@ export async function deleteJobByKey(store: Store, uniqueKey: string): Promise<v
     .execute();
 }
 
+/** Forgets finished jobs last changed before `before`; failed ones stay for someone to look at. */
+export async function deleteDoneJobs(store: Store, before: string): Promise<number> {
+  const result = await store.db
+    .deleteFrom("jobs")
+    .where("status", "=", "done")
+    .where("updated_at", "<", before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function findJobByKey(store: Store, uniqueKey: string): Promise<Job | undefined> {
   const row = await store.db
     .selectFrom("jobs")
