@@ -6,7 +6,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createArticle, getArticle, publishArticle } from "../content/articles.js";
 import { JOB_HANDLERS } from "../jobs/handlers.js";
-import { createJobRunner } from "../jobs/runner.js";
+import { createJobRunner, type JobHandler } from "../jobs/runner.js";
 import { createLogger } from "../log.js";
 import { listAuditEvents } from "./audit.js";
 import { listRevisions } from "./revisions.js";
@@ -64,7 +64,12 @@ describe.each(storeKinds)("scheduled publishing across servers (%s)", (kind) => 
     try {
       const ids: number[] = [];
       for (let i = 0; i < 50; i++) ids.push(await scheduled(one, `Dispatch ${i}`, later(i)));
-      const options = { handlers: JOB_HANDLERS, log, clock: () => later(3600), batch: 3 };
+      // A pause in each job keeps both runners busy at once, so each leases while the other holds rows.
+      const publish: JobHandler = async (store, job, now) => {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        await JOB_HANDLERS.publish?.(store, job, now);
+      };
+      const options = { handlers: { publish }, log, clock: () => later(3600), batch: 3 };
       const a = createJobRunner({ ...options, store: one, name: "server-a" });
       const b = createJobRunner({ ...options, store: two, name: "server-b" });
       const drain = async (runner: typeof a) => {
@@ -74,6 +79,7 @@ describe.each(storeKinds)("scheduled publishing across servers (%s)", (kind) => 
       };
       const [ranA, ranB] = await Promise.all([drain(a), drain(b)]);
       expect(ranA + ranB).toBe(50);
+      expect(ranA > 0 && ranB > 0).toBe(true);
       for (const id of ids) {
         expect((await getArticle(one, id)).status).toBe("published");
         expect(await listRevisions(one, id)).toHaveLength(1);
