@@ -62,7 +62,7 @@ export async function createDraft(store: Store, account: Account, input: Article
   assertCanWriteIn(account, input.language);
   assertMaySign(account, input.personIds ?? []);
   return store.transaction(async (tx) => {
-    const article = await createArticle(tx, input, now);
+    const article = await createArticle(tx, input, now, account);
     await setOwner(tx, article.id, account.id);
     await recordAudit(
       tx,
