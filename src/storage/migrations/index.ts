@@ -5,7 +5,7 @@ import * as content from "./001-content.js";
 import * as search from "./002-search.js";
 import * as listingIndexes from "./003-listing-indexes.js";
 import * as newsroom from "./004-newsroom.js";
-import * as corrections from "./007-corrections.js";
+import * as corrections from "./005-corrections.js";
 
 /** What a migration needs to know of the dialect: which it is, and how an auto-numbered key is declared. */
 export interface MigrationContext {
@@ -19,7 +19,7 @@ export function migrationProvider(context: MigrationContext): MigrationProvider 
     "002-search": { up: (db) => search.up(db, context) },
     "003-listing-indexes": { up: (db) => listingIndexes.up(db) },
     "004-newsroom": { up: (db) => newsroom.up(db, context) },
-    "007-corrections": { up: (db) => corrections.up(db) },
+    "005-corrections": { up: (db) => corrections.up(db) },
   };
   return { getMigrations: async () => all };
 }
