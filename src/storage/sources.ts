@@ -18,6 +18,11 @@ export async function findSourcesByKeys(store: Store, keys: readonly string[]) {
 
 /** Citation keys with their CSL-JSON, in key order, for the editor's citation picker. */
 export async function listSources(store: Store, limit: number) {
-  const rows = await store.db.selectFrom("sources").select(["key", "csl"]).orderBy("key").limit(limit).execute();
+  const rows = await store.db
+    .selectFrom("sources")
+    .select(["key", "csl"])
+    .orderBy("key")
+    .limit(limit)
+    .execute();
   return rows;
 }

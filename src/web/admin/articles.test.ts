@@ -29,7 +29,7 @@ describeEachStore("the admin's articles", (store) => {
     });
 
   /** The editor form's fields as the page shows them, changed by `edit`. */
-  async function editorFields(me: LoggedIn, id: number, edit: Record<string, string | string[]> = {}) {
+  async function editorFields(id: number, edit: Record<string, string | string[]> = {}) {
     const article = await getArticle(store(), id);
     return {
       base_revision: String(article.revision),
@@ -63,7 +63,7 @@ describeEachStore("the admin's articles", (store) => {
     const saved = await post(
       me,
       `/admin/articles/${id}`,
-      await editorFields(me, id, {
+      await editorFields(id, {
         body: "The strike began.[^1]\n\n[^1]: In March.",
         persons: String(person),
       }),
@@ -120,7 +120,7 @@ describeEachStore("the admin's articles", (store) => {
     const empty = await post(
       me,
       `/admin/articles/${article.id}`,
-      await editorFields(me, article.id, { title: "  " }),
+      await editorFields(article.id, { title: "  " }),
     );
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("title: is required");
@@ -134,19 +134,19 @@ describeEachStore("the admin's articles", (store) => {
     const badLanguage = await post(
       me,
       `/admin/articles/${article.id}`,
-      await editorFields(me, article.id, { language: "xx-evil" }),
+      await editorFields(article.id, { language: "xx-evil" }),
     );
     expect(badLanguage.status).toBe(400);
     const badSlug = await post(
       me,
       `/admin/articles/${article.id}`,
-      await editorFields(me, article.id, { slug: "../../etc" }),
+      await editorFields(article.id, { slug: "../../etc" }),
     );
     expect(badSlug.status).toBe(400);
     const huge = await post(
       me,
       `/admin/articles/${article.id}`,
-      await editorFields(me, article.id, { body: "x".repeat(2_000_001) }),
+      await editorFields(article.id, { body: "x".repeat(2_000_001) }),
     );
     expect(huge.status).toBe(400);
     expect((await getArticle(store(), article.id)).revision).toBe(1);
@@ -157,8 +157,8 @@ describeEachStore("the admin's articles", (store) => {
     const ann = await loginAs(store(), "editor");
     const ben = await loginAs(store(), "editor");
     const article = await createArticle(store(), { language: "en", title: "Shared", body: "Original." });
-    const annFields = await editorFields(ann, article.id, { body: "Ann's version." });
-    const benFields = await editorFields(ben, article.id, { body: "Ben's version." });
+    const annFields = await editorFields(article.id, { body: "Ann's version." });
+    const benFields = await editorFields(article.id, { body: "Ben's version." });
     expect((await post(ann, `/admin/articles/${article.id}`, annFields)).status).toBe(303);
     const conflict = await post(ben, `/admin/articles/${article.id}`, benFields);
     expect(conflict.status).toBe(409);
@@ -182,7 +182,7 @@ describeEachStore("the admin's articles", (store) => {
     const res = await post(
       me,
       `/admin/articles/${article.id}`,
-      await editorFields(me, article.id, { slug: "new-name" }),
+      await editorFields(article.id, { slug: "new-name" }),
     );
     expect(res.status).toBe(303);
     const moved = await app().request(`${origin}${article.path}`);
@@ -214,7 +214,7 @@ describeEachStore("the admin's articles", (store) => {
     const refused = await post(
       writer,
       `/admin/articles/${other.id}`,
-      await editorFields(writer, other.id, { body: "mine now" }),
+      await editorFields(other.id, { body: "mine now" }),
     );
     expect(refused.status).toBe(403);
     expect((await getArticle(store(), other.id)).body).toBe("b");
@@ -223,13 +223,13 @@ describeEachStore("the admin's articles", (store) => {
     const forged = await post(
       writer,
       `/admin/articles/${own.id}`,
-      await editorFields(writer, own.id, { persons: [String(mine), String(theirs)] }),
+      await editorFields(own.id, { persons: [String(mine), String(theirs)] }),
     );
     expect(forged.status).toBe(403);
     const ok = await post(
       writer,
       `/admin/articles/${own.id}`,
-      await editorFields(writer, own.id, { body: "better", persons: String(mine) }),
+      await editorFields(own.id, { body: "better", persons: String(mine) }),
     );
     expect(ok.status).toBe(303);
     const created = await post(writer, "/admin/articles", {
@@ -243,7 +243,7 @@ describeEachStore("the admin's articles", (store) => {
     const afterPublishing = await post(
       writer,
       `/admin/articles/${own.id}`,
-      await editorFields(writer, own.id, { body: "sneaky" }),
+      await editorFields(own.id, { body: "sneaky" }),
     );
     expect(afterPublishing.status).toBe(403);
   });
@@ -271,7 +271,7 @@ describeEachStore("the admin's articles", (store) => {
     const toFrench = await post(
       translator,
       `/admin/articles/${id}`,
-      await editorFields(translator, id, { language: "fr" }),
+      await editorFields(id, { language: "fr" }),
     );
     expect(toFrench.status).toBe(403);
   });
