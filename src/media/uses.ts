@@ -7,6 +7,7 @@ import {
   type ArticleMark,
   findMediaByKeys,
   listArticlesSavedAfter,
+  oldestMediaCreatedAt,
   replaceImageUses,
 } from "../storage/media.js";
 import { readSetting, writeSetting } from "../storage/settings.js";
@@ -24,8 +25,11 @@ const KEYS_PER_QUERY = 500;
 
 export async function refreshImageUses(store: Store): Promise<void> {
   const saved = parseMark(await readSetting(store, MARK));
-  let after: ArticleMark | undefined = saved && {
-    updatedAt: new Date(Date.parse(saved.updatedAt) - LOOK_BACK_MS).toISOString(),
+  // No article saved before the first upload can show an image of ours: an archive's first look starts there.
+  const start = saved?.updatedAt ?? (await oldestMediaCreatedAt(store));
+  if (start === undefined) return;
+  let after: ArticleMark = {
+    updatedAt: new Date(Date.parse(start) - LOOK_BACK_MS).toISOString(),
     id: 0,
   };
   let newest = saved;
