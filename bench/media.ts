@@ -63,7 +63,7 @@ async function measureUploads() {
       let stored = 0;
       for (let i = 0; i < runs; i += 1) {
         let t = performance.now();
-        sniffUpload(bytes, "p.jpg");
+        await sniffUpload(bytes, "p.jpg");
         sniffs.push(ms(t));
         t = performance.now();
         await processImage(bytes, "jpeg");

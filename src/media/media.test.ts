@@ -157,6 +157,13 @@ describeEachStore("media", (store) => {
     await expectNothingStored(store());
   });
 
+  it("refuses a PDF whose compressed parts expand past 200 MB, and stores nothing", async () => {
+    const bomb = pdf({ stream: Buffer.alloc(201 * 1024 * 1024) });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    await expect(upload(bomb, "bomb.pdf")).rejects.toThrow(/expand to more than 200 MB/);
+    await expectNothingStored(store());
+  });
+
   it("stores a good PDF and lists it on the article it is attached to, without its file name", async () => {
     const editor = await loginAs(store(), "editor");
     const doc = await upload(pdf(), "Minutes of the secret meeting.pdf", { caption: "The 1938 programme" });

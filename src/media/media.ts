@@ -82,7 +82,7 @@ export async function uploadMedia(
   if (claimed && claimed !== "pdf" && size > MAX_IMAGE_BYTES) {
     throw new TooLargeError(`the image is ${megabytes(size)}: the limit for images is 20 MB`);
   }
-  const format = sniffUpload(upload.bytes, name);
+  const format = await sniffUpload(upload.bytes, name);
   const image = format === "pdf" ? undefined : await processImage(upload.bytes, format);
   const files = image
     ? image.variants.map((v) => ({ file: v.file, data: v.data, width: v.width, format: v.format }))

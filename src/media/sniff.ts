@@ -1,7 +1,8 @@
 // What an upload really is, judged by its bytes alone: never by its name or the type the browser claimed.
 // Each image format is walked to its own end, so anything after it (a ZIP, a page of HTML, a script) makes
 // the file a polyglot and it is refused; a PDF must open with `%PDF-`, end with `%%EOF` and run nothing.
-import { inflateSync } from "node:zlib";
+import { promisify } from "node:util";
+import { inflate } from "node:zlib";
 import { InvalidError } from "../errors.js";
 
 export type ImageFormat = "jpeg" | "png" | "webp" | "gif" | "avif";
@@ -41,11 +42,11 @@ export function describeFormat(format: UploadFormat): string {
  * The format of `bytes`, or an InvalidError saying what is wrong. A file named for another format is taken
  * as what it really is; the message when it is refused names both.
  */
-export function sniffUpload(bytes: Uint8Array, originalName: string): UploadFormat {
+export async function sniffUpload(bytes: Uint8Array, originalName: string): Promise<UploadFormat> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const format = signatureOf(buffer);
   if (!format) throw new InvalidError(`${quoted(originalName)} is ${guessWhatItIs(buffer)}, ${ACCEPTED}`);
-  const problem = format === "pdf" ? pdfProblem(buffer) : imageProblem(buffer, format);
+  const problem = format === "pdf" ? await pdfProblem(buffer) : imageProblem(buffer, format);
   if (problem) throw new InvalidError(`${quoted(originalName)} is refused: ${problem}`);
   return format;
 }
@@ -226,7 +227,10 @@ const ACTIVE_PDF_NAMES = /\/(JavaScript|JS|Launch|SubmitForm|ImportData|RichMedi
 /** Bounds the work of looking inside compressed streams, where the same names may hide. */
 const MAX_INFLATED = 200 * 1024 * 1024;
 
-function pdfProblem(b: Buffer): string | undefined {
+// Inflated off the main thread: a PDF's streams may expand to many megabytes, and readers wait meanwhile.
+const inflateAsync = promisify(inflate);
+
+async function pdfProblem(b: Buffer): Promise<string | undefined> {
   const tail = b.subarray(Math.max(0, b.length - 1024)).toString("latin1");
   const eof = tail.lastIndexOf("%%EOF");
   if (eof < 0) return "it does not end as a PDF does (no %%EOF): it is damaged or not a PDF";
@@ -241,7 +245,7 @@ function pdfProblem(b: Buffer): string | undefined {
   for (const stream of flateStreams(b, text)) {
     let plain: Buffer;
     try {
-      plain = inflateSync(stream, { maxOutputLength: MAX_INFLATED - inflated });
+      plain = await inflateAsync(stream, { maxOutputLength: MAX_INFLATED - inflated });
     } catch (error) {
       if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
         return "its compressed parts expand to more than 200 MB";
