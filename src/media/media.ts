@@ -27,7 +27,7 @@ import {
 import type { Store } from "../storage/store.js";
 import { newStorageKey, removeMediaFiles, stageFiles } from "./files.js";
 import { EXTENSION, processImage } from "./images.js";
-import { signatureOf, sniffUpload } from "./sniff.js";
+import { describeFormat, formatNamed, signatureOf, sniffUpload, type UploadFormat } from "./sniff.js";
 import { refreshImageUses } from "./uses.js";
 
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -284,6 +284,19 @@ export async function listArticleDocuments(store: Store, articleId: number): Pro
       bytes: m.bytes,
       url: `/media/${m.storageKey}/document.pdf`,
     }));
+}
+
+/**
+ * When a file's name claims another format than its bytes (a PNG named .jpg), what it really is, to tell the
+ * uploader: it was taken for what it is.
+ */
+export function misnamedAs(item: MediaRow): string | undefined {
+  const named = formatNamed(item.originalName);
+  const actual = (Object.entries(MIME) as [UploadFormat, string][]).find(
+    ([, mime]) => mime === item.mime,
+  )?.[0];
+  const real: UploadFormat | undefined = item.kind === "document" ? "pdf" : actual;
+  return named && real && named !== real ? describeFormat(real) : undefined;
 }
 
 /** The Markdown a writer pastes to show an image. */

@@ -103,6 +103,18 @@ describeEachStore("the media library", (store) => {
     expect(body).not.toHaveProperty("uploadedBy");
   });
 
+  it("takes a PNG named .jpg as the PNG it is, and says so", async () => {
+    const writer = await loginAs(store(), "writer");
+    const res = await upload(writer, await smallPng(), "chart.jpg", { alt: "A chart" });
+    expect(res.headers.get("location")).toMatch(/^\/admin\/media\?done=misnamed#media-\d+$/);
+    const html = await (
+      await app().request(url(res.headers.get("location") ?? ""), { headers: writer.headers() })
+    ).text();
+    expect(html).toContain("Uploaded, as what the file really is rather than what its name says");
+    expect(html).toContain("its name says otherwise, but it is a PNG image");
+    expect(html).toMatch(/!\[A chart\]\(\/media\/[0-9a-f]{32}\/900\.png\)/);
+  });
+
   it("refuses a text file named .jpg with a 400 saying what it is, and stores nothing", async () => {
     const writer = await loginAs(store(), "writer");
     const res = await upload(writer, Buffer.from("<html><script>alert(1)</script></html>"), "cat.jpg");

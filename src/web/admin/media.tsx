@@ -14,6 +14,7 @@ import {
   type MediaItem,
   type MediaPage,
   mayDelete,
+  misnamedAs,
   snippetFor,
   uploadMedia,
 } from "../../media/media.js";
@@ -44,6 +45,7 @@ const listQuery = z.object({
 
 const DONE = {
   uploaded: "Uploaded. Copy its Markdown into an article.",
+  misnamed: "Uploaded, as what the file really is rather than what its name says (see below).",
   saved: "Saved. Articles show the new text when they are next saved.",
   deleted: "Deleted, with its files.",
   attached: "Attached: the article's page lists the document.",
@@ -80,7 +82,8 @@ async function upload(c: Context<AdminEnv>) {
       { mediaDir: c.var.mediaDir, address: c.var.address },
     );
     if (wantsJson(c)) return c.json(publicView(item), 201);
-    return c.redirect(`/admin/media?done=uploaded#media-${item.id}`, 303);
+    const done = misnamedAs(item) ? "misnamed" : "uploaded";
+    return c.redirect(`/admin/media?done=${done}#media-${item.id}`, 303);
   } catch (error) {
     if (
       !wantsJson(c) &&
@@ -241,6 +244,7 @@ function Item(props: { c: Context<AdminEnv>; item: MediaItem & { uses: ArticleUs
         {item.kind === "image" ? `${item.width}×${item.height}, ` : "PDF, "}
         {formatBytes(item.bytes)}, uploaded {item.createdAt.slice(0, 10)}
         {item.uploadedBy === c.var.account.id ? " by you" : ""}
+        {misnamedAs(item) && `; its name says otherwise, but it is ${misnamedAs(item)}`}
       </p>
       <label for={`${p}-snippet`}>
         {item.kind === "image" ? "Markdown to paste into an article" : "Link"}
