@@ -3,6 +3,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createAccount, hasAnyAccount } from "../accounts/accounts.js";
+import { pruneRateLimits } from "../accounts/rate-limits.js";
+import { pruneSessions } from "../accounts/sessions.js";
 import { loadConfig } from "../config.js";
 import { enqueueMissingPublishJobs } from "../content/workflow.js";
 import { isStoreEmpty, loadDemo } from "../demo/load.js";
@@ -25,6 +27,7 @@ Readers' letters are mailed to the editors, and answered, through BROADSIDE_SMTP
 `;
 
 const DEMO_ADMIN = "admin@example.org";
+const TIDY_MS = 3_600_000;
 
 /** How often this server looks for due jobs (scheduled publishing); any server may run any job. */
 const JOB_POLL_MS = 5_000;
@@ -80,7 +83,15 @@ export async function runServe(args: string[]): Promise<void> {
   await enqueueMissingPublishJobs(store);
   const jobs = createJobRunner({ store, handlers: JOB_HANDLERS, log, pollMs: JOB_POLL_MS });
   jobs.start();
+  // Ended sessions and old rate-limit windows are dropped now and then; any server may do it, twice is harmless.
+  const tidy = () =>
+    Promise.all([pruneSessions(store), pruneRateLimits(store)]).catch((error: unknown) =>
+      log.warn({ err: error }, "tidying sessions and rate limits failed"),
+    );
+  const tidying = setInterval(tidy, TIDY_MS);
+  tidying.unref();
   const stop = () => {
+    clearInterval(tidying);
     // A job in hand finishes first; one cut short by a kill is leased again when its lease runs out.
     const jobsStopped = jobs.stop();
     server.close(() => {
