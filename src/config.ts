@@ -16,6 +16,11 @@ export interface Config {
   feedItems: number;
   /** SMTP for mail to editors and readers (BROADSIDE_SMTP_URL, BROADSIDE_MAIL_FROM); none when unset. */
   mail?: { url: string; from: string };
+  /**
+   * Behind a reverse proxy (BROADSIDE_TRUST_PROXY=1): the client's address is the last one the proxy added
+   * to X-Forwarded-For, not the proxy's own, for rate limits and the audit log.
+   */
+  trustProxy: boolean;
 }
 
 export type Flags = Record<string, string | boolean | undefined>;
@@ -42,6 +47,7 @@ export function loadConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env): 
     dataDir: text(flags.data) ?? env.BROADSIDE_DATA ?? "./data",
     pageCache: (env.BROADSIDE_PAGE_CACHE ?? "on") !== "off",
     feedItems,
+    trustProxy: ["1", "true", "yes"].includes((env.BROADSIDE_TRUST_PROXY ?? "").toLowerCase()),
   };
   const databaseUrl = text(flags["database-url"]) ?? env.DATABASE_URL;
   if (databaseUrl) config.databaseUrl = databaseUrl;

@@ -68,6 +68,7 @@ export async function runServe(args: string[]): Promise<void> {
       // Under the data folder whichever database is used: backed up with it.
       mediaDir: join(config.dataDir, "media"),
       mailer,
+      trustProxy: config.trustProxy,
     }),
   );
   server.listen(config.port, config.host, () => {

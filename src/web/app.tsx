@@ -37,6 +37,8 @@ export interface AppOptions {
   mediaDir?: string;
   /** Sends mail (editors told of letters, answers to readers); without it, nothing is mailed. */
   mailer?: Mailer;
+  /** Read the client's address from X-Forwarded-For, as set by our own reverse proxy. */
+  trustProxy?: boolean;
   /** The contact form's timing and rate limit; tests shorten the wait, benchmarks raise the limit. */
   contact?: Partial<ContactSettings>;
 }
@@ -79,6 +81,7 @@ function assemble(options: AppOptions) {
     c.set("log", log);
     c.set("mediaDir", mediaDir);
     c.set("origin", options.baseUrl ?? new URL(c.req.url).origin);
+    c.set("trustProxy", options.trustProxy === true);
     c.set("baseUrl", options.baseUrl);
     c.set("mailer", options.mailer);
     c.set("contact", contact);

@@ -17,5 +17,7 @@ export interface AppEnv {
     /** SMTP, when configured. */
     mailer: Mailer | undefined;
     contact: ContactSettings;
+    /** Whether X-Forwarded-For is ours to believe (BROADSIDE_TRUST_PROXY). */
+    trustProxy: boolean;
   };
 }

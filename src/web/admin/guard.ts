@@ -37,6 +37,11 @@ export function clearSessionCookie(c: Context): void {
 }
 
 export function clientAddress(c: Context): string {
+  if (c.var.trustProxy === true) {
+    // Our proxy appends the address it saw last; anything before it is whatever the client claimed.
+    const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
+    if (forwarded && forwarded.length <= 64 && /^[0-9a-fA-F.:]+$/.test(forwarded)) return forwarded;
+  }
   try {
     return getConnInfo(c).remote.address ?? "unknown";
   } catch {

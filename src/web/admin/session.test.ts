@@ -104,6 +104,27 @@ describeEachStore("logging in and out of the admin", (store) => {
     expect(forged.status).toBe(403);
   });
 
+  it("takes the client's address from our proxy's X-Forwarded-For only when told to trust it", async () => {
+    await createAccount(store(), { email: "px@example.org", role: "writer" });
+    const attempt = async (a: ReturnType<typeof app>) => {
+      const { cookie, token } = await loginPage(a);
+      await a.request(`${origin}/admin/login`, {
+        method: "POST",
+        headers: { cookie, "content-type": FORM, "x-forwarded-for": "10.0.0.1, 203.0.113.9" },
+        body: new URLSearchParams({ email: "px@example.org", password: "wrong", _login: token }),
+      });
+    };
+    await attempt(app());
+    await attempt(createApp({ store: store(), log: createLogger(), trustProxy: true }));
+    const rows = await store()
+      .db.selectFrom("audit_events")
+      .select("address")
+      .where("action", "=", "login.failed")
+      .orderBy("id")
+      .execute();
+    expect(rows.map((r) => r.address)).toEqual(["local", "203.0.113.9"]);
+  });
+
   it("limits failed log-ins with 429 and Retry-After", async () => {
     await createAccount(store(), { email: "l@example.org", role: "writer" });
     for (let i = 0; i < LOGIN_LIMITS.account.max; i++)
