@@ -181,6 +181,24 @@ describeEachStore("media", (store) => {
     ]);
   });
 
+  it("blanks a PDF's author, creator and XMP packet in the stored file, keeping every offset", async () => {
+    const xmp =
+      '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>Jane Q. Writer</dc:creator></x:xmpmeta><?xpacket end="w"?>';
+    const original = pdf({
+      extra: `/Info << /Author (Jane Q. Writer \\(home\\)) /Creator <4A616E65> /Title (The programme) >> /X (${xmp})`,
+    });
+    const doc = await upload(original, "a.pdf");
+    const stored = readFileSync(join(mediaDir, doc.storageKey, "document.pdf"));
+    expect(stored.length).toBe(original.length);
+    const text = stored.toString("latin1");
+    expect(text).not.toContain("Jane");
+    expect(text).not.toContain("4A616E65");
+    expect(text).toContain("/Title (The programme)");
+    expect(text.startsWith("%PDF-1.7")).toBe(true);
+    expect(text.trimEnd().endsWith("%%EOF")).toBe(true);
+    expect(text.indexOf("4 0 obj")).toBe(original.toString("latin1").indexOf("4 0 obj"));
+  });
+
   it("lets a writer attach only to an article they may edit", async () => {
     const writer = await loginAs(store(), "writer");
     const doc = await upload(pdf(), "a.pdf");

@@ -27,6 +27,7 @@ import {
 import type { Store } from "../storage/store.js";
 import { newStorageKey, removeMediaFiles, stageFiles } from "./files.js";
 import { EXTENSION, processImage } from "./images.js";
+import { blankPdfMetadata } from "./pdf.js";
 import { describeFormat, formatNamed, signatureOf, sniffUpload, type UploadFormat } from "./sniff.js";
 import { refreshImageUses } from "./uses.js";
 
@@ -86,7 +87,7 @@ export async function uploadMedia(
   const image = format === "pdf" ? undefined : await processImage(upload.bytes, format);
   const files = image
     ? image.variants.map((v) => ({ file: v.file, data: v.data, width: v.width, format: v.format }))
-    : [{ file: "document.pdf", data: upload.bytes, width: 0, format: "pdf" }];
+    : [{ file: "document.pdf", data: blankPdfMetadata(upload.bytes), width: 0, format: "pdf" }];
   const storageKey = newStorageKey();
   const staged = await stageFiles(mediaDir, storageKey, files);
   try {
