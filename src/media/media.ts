@@ -355,3 +355,27 @@ function changed(before: MediaText, after: Required<MediaText>): Record<string, 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+export interface DocumentChoice {
+  id: number;
+  title: string;
+  bytes: number;
+}
+
+/** For the editor: the documents attached to an article, and the newest of the library's others. */
+export async function documentsForEditor(store: Store, articleId: number) {
+  const [attached, recent] = await Promise.all([
+    listAttachedMedia(store, articleId),
+    listMediaRows(store, { kind: "document", limit: 50 }),
+  ]);
+  const choice = (m: MediaRow): DocumentChoice => ({
+    id: m.id,
+    title: m.caption || m.originalName,
+    bytes: m.bytes,
+  });
+  const attachedIds = new Set(attached.map((m) => m.id));
+  return {
+    attached: attached.filter((m) => m.kind === "document").map(choice),
+    available: recent.filter((m) => !attachedIds.has(m.id)).map(choice),
+  };
+}

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, it } from "vitest";
 import { createArticle, getArticle, publishArticle } from "../../content/articles.js";
 import { createLogger } from "../../log.js";
+import { pdf } from "../../media/fixtures/files.js";
+import { uploadMedia } from "../../media/media.js";
 import { createPerson } from "../../people/people.js";
 import { setOwner } from "../../storage/article-owners.js";
 import { describeEachStore } from "../../storage/test-stores.js";
@@ -348,6 +353,36 @@ describeEachStore("the admin's articles", (store) => {
     expect(byWords).toMatchObject({ articles: [{ id: article.id, title: "The general strike of 1926" }] });
     for (const hostile of ['"', "NEAR(", "' OR 1=1 --", "x".repeat(1500), "\u202eevil"]) {
       expect((await get(me, `/admin/articles/lookup?q=${encodeURIComponent(hostile)}`)).status).toBe(200);
+    }
+  });
+
+  it("attaches a library document from the editor, and the public page lists it", async () => {
+    const me = await loginAs(store(), "editor");
+    const mediaDir = mkdtempSync(join(tmpdir(), "broadside-media-"));
+    try {
+      const doc = await uploadMedia(
+        store(),
+        me.account,
+        { bytes: pdf(), name: "minutes.pdf", alt: "", caption: "Minutes of the meeting", credit: "" },
+        { mediaDir },
+      );
+      const article = await publishNew(store(), "With papers");
+      const editor = await (await get(me, `/admin/articles/${article.id}`)).text();
+      expect(editor).toContain("No document is attached.");
+      expect(editor).toContain("Minutes of the meeting");
+      const res = await post(me, `/admin/articles/${article.id}/media`, {
+        action: "attach",
+        media: String(doc.id),
+      });
+      expect(res.headers.get("location")).toBe(`/admin/articles/${article.id}?done=attached`);
+      const after = await (await get(me, `/admin/articles/${article.id}?done=attached`)).text();
+      expect(after).toContain("The document is attached");
+      expect(after).toContain("Detach");
+      const page = await (await app().request(`${origin}${article.path}`)).text();
+      expect(page).toContain("Minutes of the meeting");
+      expect(page).not.toContain("minutes.pdf");
+    } finally {
+      rmSync(mediaDir, { recursive: true, force: true });
     }
   });
 

@@ -3,6 +3,7 @@
 // from the store). Status changes, revisions and corrections are in workflow.tsx.
 import type { Context, Hono } from "hono";
 import { z } from "zod";
+import { can } from "../../accounts/roles.js";
 import { canEditArticle } from "../../content/access.js";
 import { ARTICLE_KINDS, ARTICLE_STATUSES, type Article, type ReplyTarget } from "../../content/article.js";
 import { getArticle, renderPreview } from "../../content/articles.js";
@@ -23,6 +24,7 @@ import {
 } from "../../content/editing.js";
 import { AppError, ConflictError, InvalidError } from "../../errors.js";
 import { findLanguage, LANGUAGES } from "../../i18n/languages.js";
+import { type DocumentChoice, documentsForEditor } from "../../media/media.js";
 import { search } from "../../search/search.js";
 import type { AdminEnv } from "./env.js";
 import { checked, many, readForm, readJson } from "./forms.js";
@@ -84,6 +86,8 @@ const DONE = {
   created: "Draft created.",
   discarded: "The autosaved text was discarded.",
   ...WORKFLOW_DONE,
+  attached: "The document is attached: the public page lists it.",
+  detached: "The document is no longer attached.",
 };
 
 export function articleRoutes(admin: Hono<AdminEnv>): void {
@@ -315,16 +319,18 @@ async function showEditor(
   const account = c.var.account;
   const article = await getArticle(store, Number(c.req.param("id")));
   const editable = await canEditArticle(store, account, article);
-  const [persons, topics, series, sources, bylineIds, topicIds, replies, pending] = await Promise.all([
-    listPersonChoices(store),
-    listTopicChoices(store),
-    listSeriesChoices(store),
-    listCitationSources(store),
-    listBylineIds(store, article.id),
-    listArticleTopicIds(store, article.id),
-    listArticleReplies(store, article.id),
-    state.text ? undefined : pendingAutosave(store, account, article),
-  ]);
+  const [persons, topics, series, sources, bylineIds, topicIds, replies, pending, documents] =
+    await Promise.all([
+      listPersonChoices(store),
+      listTopicChoices(store),
+      listSeriesChoices(store),
+      listCitationSources(store),
+      listBylineIds(store, article.id),
+      listArticleTopicIds(store, article.id),
+      listArticleReplies(store, article.id),
+      state.text ? undefined : pendingAutosave(store, account, article),
+      documentsForEditor(store, article.id),
+    ]);
   const text = state.text ?? (pending ? pending : article);
   const reply: Partial<ReplyTarget> = replies[0] ?? {};
   const signable = persons.filter(
@@ -574,6 +580,9 @@ async function showEditor(
         </form>
         <aside class="editor-side" aria-label="Preview and publishing">
           <WorkflowPanel c={c} article={article} />
+          {can(account.role, "media") && (
+            <DocumentsPanel c={c} articleId={article.id} documents={documents} editable={editable} />
+          )}
           <section class="preview-pane" aria-labelledby="preview-title">
             <h2 id="preview-title">Preview</h2>
             <div class="article-body preview" data-preview={article.language} lang={article.language}>
@@ -723,4 +732,60 @@ function sourceLabel(key: string, csl: string): string {
   } catch {
     return key;
   }
+}
+
+/** PDFs attached to the article, listed on its public page; attached from the library's newest documents. */
+function DocumentsPanel(props: {
+  c: Context<AdminEnv>;
+  articleId: number;
+  documents: { attached: DocumentChoice[]; available: DocumentChoice[] };
+  editable: boolean;
+}) {
+  const { c, articleId, documents } = props;
+  const action = `/admin/articles/${articleId}/media`;
+  const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return (
+    <section class="documents-panel" aria-labelledby="documents-title">
+      <h2 id="documents-title">Documents</h2>
+      {documents.attached.length === 0 ? (
+        <p class="hint">No document is attached.</p>
+      ) : (
+        <ul>
+          {documents.attached.map((d) => (
+            <li>
+              {d.title} ({size(d.bytes)})
+              {props.editable && (
+                <form method="post" action={action} class="inline-form">
+                  <CsrfField c={c} />
+                  <input type="hidden" name="action" value="detach" />
+                  <input type="hidden" name="media" value={String(d.id)} />
+                  <button type="submit" class="link-button">
+                    Detach
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.editable && documents.available.length > 0 && (
+        <form method="post" action={action} class="stacked">
+          <CsrfField c={c} />
+          <input type="hidden" name="action" value="attach" />
+          <label for="attach-media">Attach a document from the library</label>
+          <select id="attach-media" name="media">
+            {documents.available.map((d) => (
+              <option value={String(d.id)}>
+                {d.title} ({size(d.bytes)})
+              </option>
+            ))}
+          </select>
+          <button type="submit">Attach</button>
+        </form>
+      )}
+      <p class="hint">
+        <a href="/admin/media?kind=document">Upload a PDF</a> to the library first.
+      </p>
+    </section>
+  );
 }
