@@ -15,6 +15,7 @@ import {
   feedPath,
   feedTitle,
 } from "./feed.js";
+import { absoluteLinks } from "./links.js";
 import { absoluteUrl } from "./xml.js";
 
 export type FeedSubject =
@@ -68,7 +69,7 @@ export async function readFeed(store: Store, subject: FeedSubject, settings: Fee
       url: absoluteUrl(origin, a.path),
       title: a.title,
       summary: a.standfirst,
-      html: a.html,
+      html: absoluteLinks(a.html, origin, absoluteUrl(origin, a.path)),
       publishedAt: a.publishedAt,
       updatedAt: a.updatedAt,
       authors: a.authors,

@@ -72,16 +72,19 @@ describeEachStore("feeds on the public site", (store) => {
     const article = await publishLinked("In full", day(1), {
       body: "Opens here.[^1]\n\n> Quoted.\n>\n> [@some-source, p. 3]\n\n[^1]: A note.\n",
     });
+    // Read away from the site, the note's links must still lead to the article.
+    const html = article.html.replaceAll('href="#', `href="${ORIGIN}${article.path}#`);
+    expect(html).toContain(`href="${ORIGIN}${article.path}#fn-1"`);
     const text = await (await get("/en/atom.xml")).text();
-    expect(text).toContain(`<content type="html">${escapeXml(article.html)}</content>`);
+    expect(text).toContain(`<content type="html">${escapeXml(html)}</content>`);
     const atom = parseAtomFeed(text).entries?.[0];
     // This parser trims the value it hands back.
-    expect(atom?.content?.value).toBe(article.html.trim());
+    expect(atom?.content?.value).toBe(html.trim());
     expect(atom?.authors).toEqual([{ name: "Kip Writer" }]);
     expect(atom?.categories).toEqual([{ term: "History" }]);
     expect(atom?.summary?.value).toBe(article.standfirst);
     const jsonText = await (await get("/en/feed.json")).text();
-    expect(JSON.parse(jsonText).items[0].content_html).toBe(article.html);
+    expect(JSON.parse(jsonText).items[0].content_html).toBe(html);
     const json = parseJsonFeed(jsonText).items?.[0];
     expect(json?.authors).toEqual([{ name: "Kip Writer" }]);
   });
