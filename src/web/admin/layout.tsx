@@ -97,6 +97,8 @@ function Frame(props: { title: string; siteName: string; children?: Child }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${props.title} — ${props.siteName} admin`}</title>
+        {/* No icon of its own yet: this keeps browsers from asking for /favicon.ico on every visit. */}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={ASSETS.admin.path} />
         <script type="module" src={ASSETS.adminScript.path} />
       </head>

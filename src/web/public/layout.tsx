@@ -46,6 +46,8 @@ export function Layout(props: { ctx: PageContext; head: Head; children?: Child }
         {Object.entries(head.openGraph ?? {}).map(([property, content]) => (
           <meta property={property} content={content} />
         ))}
+        {/* No icon of its own yet: this keeps browsers from asking for /favicon.ico on every visit. */}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={stylesheetPath()} />
         {head.jsonLd !== undefined && <JsonLd data={head.jsonLd} />}
       </head>
