@@ -1,14 +1,17 @@
 // The admin's article list at each corpus size: p50/p99 of sequential requests over HTTP for the unfiltered
 // list, each filter, a combination and a page deep in the archive, and the large/small p99 ratio.
-// `npm run build && npx tsx bench/admin-list.ts [sizes] [requests]` (default 1000,100000 and 300).
+// `npm run build && npx tsx bench/admin-list.ts [sizes] [requests] [postgres-url] [postgres]` (default
+// 1000,100000 and 300; with a URL, PostgreSQL's corpus too; "postgres" to measure it alone).
 import { createAccount } from "../src/accounts/accounts.js";
 import { startSession } from "../src/accounts/sessions.js";
 import { openStore } from "../src/storage/store.js";
-import { ensureCorpus } from "./corpus.js";
+import { ensureCorpus, ensurePostgresCorpus } from "./corpus.js";
 import { formatRow, startServer } from "./support.js";
 
 const sizes = (process.argv[2] ?? "1000,100000").split(",").map(Number);
 const requests = Number(process.argv[3] ?? 300);
+const postgresUrl = process.argv[4];
+const only = process.argv[5];
 const PORT = 18_431;
 
 interface Measured {
@@ -17,8 +20,8 @@ interface Measured {
 }
 
 /** What an editor's session and the corpus's busiest person and topic are, prepared in the store. */
-async function prepare(dataDir: string) {
-  const store = await openStore({ dataDir });
+async function prepare(options: { dataDir: string; databaseUrl?: string; schema?: string }) {
+  const store = await openStore(options);
   try {
     const email = `bench-editor-${Date.now()}@example.org`;
     const { account } = await createAccount(store, { email, role: "editor" });
@@ -72,41 +75,69 @@ async function measure(url: string, cookie: string): Promise<Measured> {
   return { p50: at(0.5), p99: at(0.99) };
 }
 
-const results = new Map<number, Map<string, Measured>>();
-for (const size of sizes) {
-  const dir = await ensureCorpus(size);
-  const { cookie, person, topic, deep } = await prepare(dir);
-  const server = await startServer(dir, PORT);
-  const base = `http://127.0.0.1:${PORT}/admin/articles`;
-  const cases: Record<string, string> = {
-    "all, newest": base,
-    "status=published": `${base}?status=published`,
-    "status=draft (rare)": `${base}?status=draft`,
-    "language=de": `${base}?language=de`,
-    "busiest person": `${base}?person=${person}`,
-    "busiest topic": `${base}?topic=${topic}`,
-    "person+topic+status": `${base}?person=${person}&topic=${topic}&status=published`,
-    "deep page (oldest)": `${base}?before=${deep}`,
-  };
-  const row = new Map<string, Measured>();
-  try {
-    for (const [name, url] of Object.entries(cases)) row.set(name, await measure(url, cookie));
-  } finally {
-    await server.stop();
-  }
-  results.set(size, row);
+interface Target {
+  name: string;
+  open: (size: number) => Promise<{ dataDir: string; databaseUrl?: string; schema?: string }>;
 }
 
-console.log(`admin article list, ${requests} sequential requests each, ms`);
-console.log(formatRow(["case", ...sizes.flatMap((s) => [`p50@${s}`, `p99@${s}`]), "p99 ratio"]));
-const first = sizes[0] as number;
-const last = sizes.at(-1) as number;
-for (const name of results.get(first)?.keys() ?? []) {
-  const cells = sizes.flatMap((s) => {
-    const m = results.get(s)?.get(name);
-    return [m?.p50 ?? Number.NaN, m?.p99 ?? Number.NaN];
+const targets: Target[] = [];
+if (only !== "postgres")
+  targets.push({ name: "SQLite", open: async (size) => ({ dataDir: await ensureCorpus(size) }) });
+if (postgresUrl) {
+  targets.push({
+    name: "PostgreSQL",
+    open: async (size) => ({
+      dataDir: "",
+      databaseUrl: postgresUrl,
+      schema: await ensurePostgresCorpus(size, postgresUrl),
+    }),
   });
-  const ratio =
-    (results.get(last)?.get(name)?.p99 ?? Number.NaN) / (results.get(first)?.get(name)?.p99 ?? Number.NaN);
-  console.log(formatRow([name, ...cells, `${ratio.toFixed(2)}x`]));
+}
+
+for (const target of targets) {
+  const results = new Map<number, Map<string, Measured>>();
+  for (const size of sizes) {
+    const options = await target.open(size);
+    const { cookie, person, topic, deep } = await prepare(options);
+    const env: Record<string, string> = options.databaseUrl
+      ? { DATABASE_URL: `${options.databaseUrl}?options=-csearch_path%3D${options.schema}` }
+      : {};
+    const server = await startServer(options.dataDir || ".bench/empty", PORT, env);
+    const base = `http://127.0.0.1:${PORT}/admin/articles`;
+    const cases: Record<string, string> = {
+      "all, newest": base,
+      "status=published": `${base}?status=published`,
+      "status=draft (rare)": `${base}?status=draft`,
+      "language=de": `${base}?language=de`,
+      "busiest person": `${base}?person=${person}`,
+      "busiest topic": `${base}?topic=${topic}`,
+      "person+topic+status": `${base}?person=${person}&topic=${topic}&status=published`,
+      "deep page (oldest)": `${base}?before=${deep}`,
+    };
+    const row = new Map<string, Measured>();
+    try {
+      for (const [name, url] of Object.entries(cases)) row.set(name, await measure(url, cookie));
+    } finally {
+      await server.stop();
+    }
+    results.set(size, row);
+  }
+  print(target.name, results);
+}
+
+function print(name: string, results: Map<number, Map<string, Measured>>) {
+  console.log(`${name}: the admin's article list, ${requests} sequential requests each, ms`);
+  console.log(formatRow(["case", ...sizes.flatMap((s) => [`p50@${s}`, `p99@${s}`]), "p99 ratio"]));
+  const first = sizes[0] as number;
+  const last = sizes.at(-1) as number;
+  for (const caseName of results.get(first)?.keys() ?? []) {
+    const cells = sizes.flatMap((s) => {
+      const m = results.get(s)?.get(caseName);
+      return [m?.p50 ?? Number.NaN, m?.p99 ?? Number.NaN];
+    });
+    const ratio =
+      (results.get(last)?.get(caseName)?.p99 ?? Number.NaN) /
+      (results.get(first)?.get(caseName)?.p99 ?? Number.NaN);
+    console.log(formatRow([caseName, ...cells, `${ratio.toFixed(2)}x`]));
+  }
 }
