@@ -256,6 +256,11 @@ describeEachStore("the admin's articles", (store) => {
   it("keeps a translator to the languages granted", async () => {
     const translator = await loginAs(store(), "translator", { languages: ["de"] });
     const original = await publishNew(store(), "Original text");
+    const offered = await (await get(translator, `/admin/articles/${original.id}`)).text();
+    expect(offered).toContain(`href="/admin/articles/new?translation_of=${original.id}"`);
+    const form = await (await get(translator, `/admin/articles/new?translation_of=${original.id}`)).text();
+    expect(form).toContain(`value="${original.id}"`);
+    expect(form).not.toContain('value="fr"');
     const refused = await post(translator, "/admin/articles", {
       title: "Traduction",
       language: "fr",

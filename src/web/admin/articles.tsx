@@ -355,7 +355,8 @@ async function showEditor(
               {" "}
               · <a href={article.path}>view on the site</a>
             </>
-          )}
+          )}{" "}
+          · <a href={`/admin/articles/new?translation_of=${article.id}`}>translate it</a>
         </p>
       </div>
       <Notice c={c} messages={DONE} />
