@@ -167,6 +167,20 @@ describeEachStore("review and publishing", (store) => {
     expect((await publishNow(store(), editor.account, article.id, {}, NOW)).status).toBe("published");
   });
 
+  it("lets the publish job fail, saying why, when an image lost its description after scheduling", async () => {
+    const editor = await loginAs(store(), "editor");
+    const article = await draftBy(store(), editor.account.id);
+    await scheduleArticle(store(), editor.account, article.id, hours(2), {}, NOW);
+    await saveArticle(store(), article.id, {
+      body: "Look:\n\n![](https://example.org/chart.png)",
+      baseRevision: 1,
+    });
+    const job = await findJob(store(), publishJobKey(article.id));
+    if (!job) throw new Error("no job");
+    await expect(publishScheduledArticle(store(), job, hours(3))).rejects.toThrow(/no alt text/);
+    expect((await getArticle(store(), article.id)).status).toBe("scheduled");
+  });
+
   it("publishes a withdrawn article again under its first date and address", async () => {
     const editor = await loginAs(store(), "editor");
     const article = await draftBy(store(), editor.account.id);

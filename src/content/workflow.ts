@@ -192,6 +192,9 @@ export async function publishScheduledArticle(store: Store, job: Job, now = new 
     if (article.publishedAt && article.publishedAt > now.toISOString()) {
       throw new Error(`article ${articleId} is scheduled for ${article.publishedAt}, not yet due`);
     }
+    // Checked again: the text may have changed since it was scheduled. The job fails, and says why, rather
+    // than publish an image nobody has described.
+    await assertImagesHaveAlt(tx, article.body);
     // Locks the row: a second runner holding the same job waits here, then finds it published.
     if (!(await rows.updateArticleInStatus(tx, articleId, ["scheduled"], { updated_at: now.toISOString() })))
       return;
