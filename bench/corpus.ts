@@ -2,6 +2,7 @@
 // .bench/corpus-N/. Run directly: `npx tsx bench/corpus.ts 100000`.
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { loadDemo } from "../src/demo/load.js";
 import { hasAnyArticle } from "../src/storage/articles.js";
 import { openStore } from "../src/storage/store.js";
@@ -47,6 +48,12 @@ export async function ensurePostgresCorpus(articles: number, databaseUrl: string
         process.stderr.write(`  postgres corpus ${articles}: ${loaded} articles (${rate.toFixed(0)}/s)\n`);
       }
     });
+    // A database in service has been vacuumed and analysed by autovacuum long since; a corpus loaded a
+    // moment ago has not, and its plans would be those of a table with no statistics.
+    const tables = await sql<{
+      name: string;
+    }>`select tablename as name from pg_tables where schemaname = ${schema}`.execute(store.db);
+    for (const { name } of tables.rows) await sql`vacuum analyze ${sql.id(schema, name)}`.execute(store.db);
     return schema;
   } finally {
     await store.close();
