@@ -38,3 +38,42 @@ describeEachStore("the admin's list of a person's articles on a topic", (store) 
     }
   });
 });
+
+describeEachStore("a writer's own articles in the admin's list", (store) => {
+  it("finds an old draft among many newer articles, across batches, and pages to the end", async () => {
+    const pen = await createPerson(store(), { name: "Pen" });
+    const other = await createPerson(store(), { name: "Other" });
+    const old = await createArticle(store(), {
+      language: "en",
+      title: "Old draft",
+      body: "x",
+      personIds: [pen],
+    });
+    const mine: number[] = [old.id];
+    for (let i = 0; i < 40; i++) {
+      const a = await createArticle(store(), {
+        language: "en",
+        title: `N ${i}`,
+        body: "x",
+        personIds: i % 2 ? [pen] : [other],
+      });
+      if (i % 2) mine.unshift(a.id);
+    }
+    await store().db.updateTable("articles").set({ status: "published" }).where("id", "!=", old.id).execute();
+    const scope = { accountId: 1, personIds: [pen], languages: [] };
+    for (const batch of [2, 5, 500]) {
+      expect(
+        (await listAdminArticles(store(), { scope, status: "draft" }, undefined, 10, batch)).map((r) => r.id),
+      ).toEqual([old.id]);
+      const seen: number[] = [];
+      let before: number | undefined;
+      for (let page = 0; page < 20; page++) {
+        const rows = await listAdminArticles(store(), { scope }, before, 3, batch);
+        seen.push(...rows.map((r) => r.id));
+        if (rows.length < 3) break;
+        before = rows.at(-1)?.id;
+      }
+      expect([batch, seen]).toEqual([batch, mine]);
+    }
+  });
+});

@@ -35,7 +35,7 @@ export async function listAdminArticles(
   /** How many link rows each walk reads at a time; small in tests, to reach the batches' edges. */
   batch = 500,
 ): Promise<AdminListRow[]> {
-  if (filter.scope) return listScoped(store, filter, beforeId, limit);
+  if (filter.scope) return listScoped(store, filter, beforeId, limit, batch);
   if (filter.personId !== undefined && filter.topicId !== undefined) {
     return listByPersonAndTopic(store, filter, beforeId ?? MAX_ID, limit, batch);
   }
@@ -151,12 +151,14 @@ async function listScoped(
   filter: AdminListFilter,
   beforeId: number | undefined,
   limit: number,
+  batch: number,
 ) {
   const scope = filter.scope as NonNullable<AdminListFilter["scope"]>;
   const found: AdminListRow[] = [];
   let cursor = beforeId ?? MAX_ID;
-  for (let round = 0; round < 20 && found.length < limit; round++) {
-    const batch = limit * 2;
+  // Rounds go on until the lists run out: a page must never stop short while older matches exist, and one
+  // account's own articles are at most thousands. The cap only guards against a loop that cannot end.
+  for (let round = 0; round < 10_000 && found.length < limit; round++) {
     const lists = await Promise.all([
       store.db
         .selectFrom("article_owners")
@@ -194,10 +196,12 @@ async function listScoped(
       .filter((id) => id >= floor)
       .sort((a, b) => b - a);
     if (ids.length === 0) break;
-    const chosen = await rowsOf(store, ids);
-    for (const row of chosen) {
-      if (matches(row, filter) && (await matchesLinks(store, row.id, filter))) found.push(row);
-      if (found.length >= limit) break;
+    // Rows are read a page or two at a time: most pages fill from the newest few ids.
+    for (let i = 0; i < ids.length && found.length < limit; i += limit * 2) {
+      for (const row of await rowsOf(store, ids.slice(i, i + limit * 2))) {
+        if (matches(row, filter) && (await matchesLinks(store, row.id, filter))) found.push(row);
+        if (found.length >= limit) break;
+      }
     }
     cursor = Math.min(...ids);
     if (floor === 0) break;
