@@ -6,7 +6,7 @@ import { listAdminArticles } from "./admin-articles.js";
 import { describeEachStore } from "./test-stores.js";
 
 describeEachStore("the admin's list of a person's articles on a topic", (store) => {
-  it("finds exactly the articles with both, newest first, across batches and pages", async () => {
+  it("finds exactly the articles with both, newest first, page after page", async () => {
     const rosa = await createPerson(store(), { name: "Rosa" });
     const karl = await createPerson(store(), { name: "Karl" });
     const labour = await createTopic(store(), { name: "Labour" });
@@ -25,17 +25,15 @@ describeEachStore("the admin's list of a person's articles on a topic", (store) 
       if (personIds.includes(rosa) && topicIds.includes(labour) && i % 5 !== 0) expected.unshift(article.id);
     }
     const filter = { personId: rosa, topicId: labour, language: "en" };
-    for (const batch of [1, 2, 3, 7, 500]) {
-      const seen: number[] = [];
-      let before: number | undefined;
-      for (let page = 0; page < 50; page++) {
-        const rows = await listAdminArticles(store(), filter, before, 4, batch);
-        seen.push(...rows.map((r) => r.id));
-        if (rows.length < 4) break;
-        before = rows.at(-1)?.id;
-      }
-      expect([batch, seen]).toEqual([batch, expected]);
+    const seen: number[] = [];
+    let before: number | undefined;
+    for (let page = 0; page < 50; page++) {
+      const rows = await listAdminArticles(store(), filter, before, 4);
+      seen.push(...rows.map((r) => r.id));
+      if (rows.length < 4) break;
+      before = rows.at(-1)?.id;
     }
+    expect(seen).toEqual(expected);
   });
 });
 

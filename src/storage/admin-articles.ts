@@ -32,65 +32,11 @@ export async function listAdminArticles(
   filter: AdminListFilter,
   beforeId: number | undefined,
   limit: number,
-  /** How many link rows each walk reads at a time; small in tests, to reach the batches' edges. */
+  /** How many ids a writer's lists read at a time; small in tests, to reach the batches' edges. */
   batch = 500,
 ): Promise<AdminListRow[]> {
   if (filter.scope) return listScoped(store, filter, beforeId, limit, batch);
-  if (filter.personId !== undefined && filter.topicId !== undefined) {
-    return listByPersonAndTopic(store, filter, beforeId ?? MAX_ID, limit, batch);
-  }
   return listFiltered(store, filter, beforeId ?? MAX_ID, limit);
-}
-
-/**
- * A person's articles on a topic: both link tables' (…, article_id) indexes walked newest first in batches
- * and intersected here. A planner left to join them may walk a whole primary key instead, and the cost of
- * that grows with the archive.
- */
-async function listByPersonAndTopic(
-  store: Store,
-  filter: AdminListFilter,
-  beforeId: number,
-  limit: number,
-  batch: number,
-) {
-  const personId = filter.personId as number;
-  const topicId = filter.topicId as number;
-  const found: AdminListRow[] = [];
-  let cursor = beforeId;
-  for (let round = 0; round < 200 && found.length < limit; round++) {
-    const [byPerson, byTopic] = await Promise.all([
-      store.db
-        .selectFrom("article_persons")
-        .select("article_id as id")
-        .where("person_id", "=", personId)
-        .where("article_id", "<", cursor)
-        .orderBy("article_id", "desc")
-        .limit(batch)
-        .execute(),
-      store.db
-        .selectFrom("article_topics")
-        .select("article_id as id")
-        .where("topic_id", "=", topicId)
-        .where("article_id", "<", cursor)
-        .orderBy("article_id", "desc")
-        .limit(batch)
-        .execute(),
-    ]);
-    const full = (list: { id: number }[]) => (list.length === batch ? Number(list.at(-1)?.id) : 0);
-    // Each list is complete only down to its last id when it came back full.
-    const floor = Math.max(full(byPerson), full(byTopic));
-    const onTopic = new Set(byTopic.map((r) => Number(r.id)));
-    const both = byPerson.map((r) => Number(r.id)).filter((id) => id >= floor && onTopic.has(id));
-    for (const row of await rowsOf(store, both)) {
-      if (!matches(row, filter)) continue;
-      found.push(row);
-      if (found.length >= limit) break;
-    }
-    if (floor === 0 || byPerson.length === 0 || byTopic.length === 0) break;
-    cursor = floor;
-  }
-  return found;
 }
 
 async function listFiltered(store: Store, filter: AdminListFilter, beforeId: number, limit: number) {
