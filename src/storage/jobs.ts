@@ -1,11 +1,9 @@
-// The SQL of the jobs table. Leasing differs by database (postgres/jobs.ts, sqlite/jobs.ts); the rest is
-// the same on both. Every change to a leased job names the lease holder, so a runner whose lease ran out
-// and was taken by another cannot mark the job behind the new holder's back.
+// The SQL of the jobs table, the same on both databases but for one clause of leasing. Every change to a
+// leased job names the lease holder, so a runner whose lease ran out and was taken by another cannot mark
+// the job behind the new holder's back.
 import type { Selectable } from "kysely";
 import type { Job, JobStatus, NewJob } from "../jobs/job.js";
-import * as postgres from "./postgres/jobs.js";
 import type { JobTable } from "./schema.js";
-import * as sqlite from "./sqlite/jobs.js";
 import type { Store } from "./store.js";
 
 export interface LeaseRequest {
@@ -91,13 +89,40 @@ export async function findJobById(store: Store, id: number): Promise<Job | undef
   return row && toJob(row);
 }
 
-/** Leases up to `limit` jobs of these kinds that are due, or whose lease has run out; counts an attempt. */
-export async function leaseDueJobs(store: Store, request: LeaseRequest): Promise<Job[]> {
-  if (request.kinds.length === 0 || request.limit < 1) return [];
-  const rows =
-    store.kind === "postgres"
-      ? await postgres.leaseJobs(store, request)
-      : await sqlite.leaseJobs(store, request);
+/**
+ * Leases up to `limit` jobs of these kinds that are due, or whose lease has run out; counts an attempt.
+ * One UPDATE … RETURNING: on SQLite it is atomic by itself (one writer at a time); on PostgreSQL the due rows
+ * are chosen FOR UPDATE SKIP LOCKED, so several servers polling at once take different rows without waiting.
+ */
+export async function leaseDueJobs(store: Store, r: LeaseRequest): Promise<Job[]> {
+  if (r.kinds.length === 0 || r.limit < 1) return [];
+  const rows = await store.db
+    .updateTable("jobs")
+    .set((eb) => ({
+      status: "running",
+      attempts: eb("attempts", "+", 1),
+      lease_until: r.leaseUntil,
+      leased_by: r.leasedBy,
+      updated_at: r.now,
+    }))
+    .where("id", "in", (eb) => {
+      const due = eb
+        .selectFrom("jobs")
+        .select("id")
+        .where("kind", "in", r.kinds)
+        .where((w) =>
+          w.or([
+            w.and([w("status", "=", "pending"), w("run_at", "<=", r.now)]),
+            w.and([w("status", "=", "running"), w("lease_until", "<", r.now)]),
+          ]),
+        )
+        .orderBy("run_at")
+        .orderBy("id")
+        .limit(r.limit);
+      return store.kind === "postgres" ? due.forUpdate().skipLocked() : due;
+    })
+    .returningAll()
+    .execute();
   return rows.map(toJob);
 }
 
