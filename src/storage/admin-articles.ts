@@ -1,6 +1,7 @@
 // The SQL of the admin's article list: every status, newest first by id, filtered by status, language,
 // person or topic, read by keyset so that a page costs the same at 1,000 articles and at 100,000.
 import { sql } from "kysely";
+import { MAX_ID } from "./articles.js";
 import type { Store } from "./store.js";
 
 export interface AdminListFilter {
@@ -24,7 +25,18 @@ export interface AdminListRow {
   revision: number;
 }
 
-const MAX_ID = 2_147_483_647;
+/** What a row of the list shows: never the text columns. */
+const LIST_COLUMNS = [
+  "a.id",
+  "a.title",
+  "a.kind",
+  "a.language",
+  "a.status",
+  "a.path",
+  "a.published_at",
+  "a.updated_at",
+  "a.revision",
+] as const;
 
 /** One page of articles with ids below `beforeId`; one more than `limit` tells there is another page. */
 export async function listAdminArticles(
@@ -42,20 +54,7 @@ export async function listAdminArticles(
 async function listFiltered(store: Store, filter: AdminListFilter, beforeId: number, limit: number) {
   // Driven from the link table when a person or topic is asked for: its (person_id, article_id) index walks
   // that person's articles newest first; otherwise the articles' own (status|language, id) indexes.
-  let query = store.db
-    .selectFrom("articles as a")
-    .select([
-      "a.id",
-      "a.title",
-      "a.kind",
-      "a.language",
-      "a.status",
-      "a.path",
-      "a.published_at",
-      "a.updated_at",
-      "a.revision",
-    ])
-    .where("a.id", "<", beforeId);
+  let query = store.db.selectFrom("articles as a").select(LIST_COLUMNS).where("a.id", "<", beforeId);
   if (filter.personId !== undefined) {
     query = query
       .innerJoin("article_persons as ap", "ap.article_id", "a.id")
@@ -159,17 +158,7 @@ async function rowsOf(store: Store, ids: readonly number[]): Promise<AdminListRo
   if (ids.length === 0) return [];
   const rows = await store.db
     .selectFrom("articles as a")
-    .select([
-      "a.id",
-      "a.title",
-      "a.kind",
-      "a.language",
-      "a.status",
-      "a.path",
-      "a.published_at",
-      "a.updated_at",
-      "a.revision",
-    ])
+    .select(LIST_COLUMNS)
     .where("a.id", "in", [...ids])
     .orderBy("a.id", "desc")
     .execute();
