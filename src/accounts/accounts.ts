@@ -1,6 +1,5 @@
 // Accounts: the logins of the publication's people. An account writes as any number of persons (bylines);
 // that link is private and nothing public ever reads it (DESIGN §1).
-import { createHash, randomBytes } from "node:crypto";
 import {
   ConflictError,
   ForbiddenError,
@@ -22,6 +21,7 @@ import {
 } from "./passwords.js";
 import { checkRateLimit, isRateLimited, type Limit } from "./rate-limits.js";
 import { isRole, type Role } from "./roles.js";
+import { hashToken, isToken, newToken } from "./tokens.js";
 
 export interface Account {
   id: number;
@@ -259,11 +259,11 @@ export async function inviteAccount(
   const languages = checkLanguages(role, input.languages ?? []);
   if (await rows.findAccountByEmail(store, email))
     throw new InvalidError(`an account for ${email} exists already`);
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString();
   await store.transaction(async (tx) => {
     await rows.insertInvitation(tx, {
-      tokenHash: tokenHashOf(token),
+      tokenHash: hashToken(token),
       email,
       role,
       languages,
@@ -284,9 +284,7 @@ export async function inviteAccount(
 
 /** The open invitation a link's token names; expired and used ones are refused. */
 export async function findInvitation(store: Store, token: string, now = new Date()): Promise<Invitation> {
-  const row = /^[A-Za-z0-9_-]{43}$/.test(token)
-    ? await rows.findInvitation(store, tokenHashOf(token))
-    : undefined;
+  const row = isToken(token) ? await rows.findInvitation(store, hashToken(token)) : undefined;
   if (!row) throw new NotFoundError("this invitation link is not valid");
   if (row.acceptedAt) throw new ConflictError("this invitation has been used already", null, null);
   if (row.expiresAt <= now.toISOString())
@@ -309,7 +307,7 @@ export async function acceptInvitation(
   checkNewPassword(input.password, invitation.email);
   const passwordHash = await hashPassword(input.password);
   return store.transaction(async (tx) => {
-    if (!(await rows.acceptInvitationRow(tx, tokenHashOf(token), now.toISOString()))) {
+    if (!(await rows.acceptInvitationRow(tx, hashToken(token), now.toISOString()))) {
       throw new ConflictError("this invitation has been used already", null, null);
     }
     if (await rows.findAccountByEmail(tx, invitation.email)) {
@@ -361,10 +359,6 @@ function checkLanguages(role: Role, languages: readonly string[]): string[] {
     throw new InvalidError("a translator needs at least one language");
   }
   return role === "translator" ? [...new Set(languages)] : [];
-}
-
-function tokenHashOf(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
 }
 
 function ignoreTooMany(error: unknown): void {

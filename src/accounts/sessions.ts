@@ -1,9 +1,9 @@
-// Sessions: a random token in an HttpOnly cookie, known to the store only by its SHA-256. Each session has
+// Sessions: a random token in an HttpOnly cookie, known to the store only by its SHA-256 (tokens.ts). Each session has
 // its own CSRF token. Log-in makes a new session (so a planted cookie is never promoted); log-out deletes it.
-import { createHash, randomBytes } from "node:crypto";
 import * as rows from "../storage/accounts.js";
 import type { Store } from "../storage/store.js";
 import { type Account, loadAccount } from "./accounts.js";
+import { hashToken, isToken, newToken } from "./tokens.js";
 
 /** A session lasts this long after its last use, and never longer than MAX_AGE after log-in. */
 export const IDLE_SECONDS = 7 * 86_400;
@@ -23,10 +23,10 @@ export async function startSession(
   userAgent: string,
   now = new Date(),
 ): Promise<{ token: string; session: Session }> {
-  const token = randomBytes(32).toString("base64url");
-  const csrfToken = randomBytes(32).toString("base64url");
+  const token = newToken();
+  const csrfToken = newToken();
   const at = now.toISOString();
-  const id = sessionIdOf(token);
+  const id = hashToken(token);
   await rows.insertSession(store, {
     id,
     accountId,
@@ -47,8 +47,8 @@ export async function findLiveSession(
   token: string,
   now = new Date(),
 ): Promise<Session | undefined> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  const id = sessionIdOf(token);
+  if (!isToken(token)) return undefined;
+  const id = hashToken(token);
   const row = await rows.findSession(store, id);
   if (!row) return undefined;
   const at = now.toISOString();
@@ -76,8 +76,4 @@ export async function endAllSessions(store: Store, accountId: number): Promise<n
 
 export function pruneSessions(store: Store, now = new Date()): Promise<void> {
   return rows.deleteExpiredSessions(store, now.toISOString());
-}
-
-function sessionIdOf(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
 }
