@@ -1,7 +1,10 @@
 // Reading admin forms: a body parsed once, checked by a zod schema, refused with a message naming the field.
 import type { Context } from "hono";
-import type { z } from "zod";
+import { z } from "zod";
 import { InvalidError } from "../../errors.js";
+
+/** A row's id in a form or an address: a positive integer within PostgreSQL's `integer`. */
+export const recordId = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** The form's fields (urlencoded or multipart), checked by `schema`; the CSRF field is not part of it. */
 export async function readForm<T>(c: Context, schema: z.ZodType<T>): Promise<T> {

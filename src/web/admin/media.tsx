@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AppError } from "../../errors.js";
 import {
   attachDocument,
+  type DocumentChoice,
   deleteMedia,
   describeMedia,
   detachDocument,
@@ -20,7 +21,7 @@ import {
 } from "../../media/media.js";
 import type { ArticleUse } from "../../storage/media.js";
 import type { AdminEnv } from "./env.js";
-import { checked, readForm } from "./forms.js";
+import { checked, readForm, recordId } from "./forms.js";
 import { requirePermission, wantsJson } from "./guard.js";
 import { AdminPage, adminHtml, CsrfField, ErrorNote, Notice } from "./layout.js";
 
@@ -31,15 +32,15 @@ const text = {
 };
 const uploadForm = z.object({ file: z.instanceof(File, { message: "choose a file to upload" }), ...text });
 const describeForm = z.object(text);
-const attachForm = z.object({ article: z.coerce.number().int().positive().max(2_147_483_647) });
+const attachForm = z.object({ article: recordId });
 const articleMediaForm = z.object({
   action: z.enum(["attach", "detach"]),
-  media: z.coerce.number().int().positive().max(2_147_483_647),
+  media: recordId,
   /** Where the form was: the library, or (by default) the article's editor. */
   back: z.literal("library").optional(),
 });
 const listQuery = z.object({
-  before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  before: recordId.optional(),
   kind: z.enum(["image", "document"]).optional(),
 });
 
@@ -301,4 +302,60 @@ function Item(props: { c: Context<AdminEnv>; item: MediaItem & { uses: ArticleUs
 function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** PDFs attached to the article, listed on its public page; attached from the library's newest documents. */
+export function DocumentsPanel(props: {
+  c: Context<AdminEnv>;
+  articleId: number;
+  documents: { attached: DocumentChoice[]; available: DocumentChoice[] };
+  editable: boolean;
+}) {
+  const { c, articleId, documents } = props;
+  const action = `/admin/articles/${articleId}/media`;
+  const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return (
+    <section class="documents-panel" aria-labelledby="documents-title">
+      <h2 id="documents-title">Documents</h2>
+      {documents.attached.length === 0 ? (
+        <p class="hint">No document is attached.</p>
+      ) : (
+        <ul>
+          {documents.attached.map((d) => (
+            <li>
+              {d.title} ({size(d.bytes)})
+              {props.editable && (
+                <form method="post" action={action} class="inline-form">
+                  <CsrfField c={c} />
+                  <input type="hidden" name="action" value="detach" />
+                  <input type="hidden" name="media" value={String(d.id)} />
+                  <button type="submit" class="link-button">
+                    Detach
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.editable && documents.available.length > 0 && (
+        <form method="post" action={action} class="stacked">
+          <CsrfField c={c} />
+          <input type="hidden" name="action" value="attach" />
+          <label for="attach-media">Attach a document from the library</label>
+          <select id="attach-media" name="media">
+            {documents.available.map((d) => (
+              <option value={String(d.id)}>
+                {d.title} ({size(d.bytes)})
+              </option>
+            ))}
+          </select>
+          <button type="submit">Attach</button>
+        </form>
+      )}
+      <p class="hint">
+        <a href="/admin/media?kind=document">Upload a PDF</a> to the library first.
+      </p>
+    </section>
+  );
 }
