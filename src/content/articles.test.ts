@@ -1,5 +1,7 @@
 import { expect, it } from "vitest";
 import { ConflictError, GoneError, InvalidError, NotFoundError } from "../errors.js";
+import { JOB_HANDLERS } from "../jobs/handlers.js";
+import { createJobRunner } from "../jobs/runner.js";
 import { createPerson } from "../people/people.js";
 import { listRevisions } from "../storage/revisions.js";
 import type { Store } from "../storage/store.js";
@@ -10,7 +12,6 @@ import {
   createArticle,
   getPublishedArticle,
   publishArticle,
-  publishDueArticles,
   saveArticle,
   withdrawArticle,
 } from "./articles.js";
@@ -68,8 +69,10 @@ describeEachStore("articles", (store) => {
     const scheduled = await publishArticle(store(), article.id, at(10), at(1));
     expect(scheduled.status).toBe("scheduled");
     expect(scheduled.path).toBeNull();
-    expect(await publishDueArticles(store(), at(5))).toBe(0);
-    expect(await publishDueArticles(store(), at(11))).toBe(1);
+    const runAt = (when: Date) =>
+      createJobRunner({ store: store(), handlers: JOB_HANDLERS, clock: () => when }).runOnce();
+    expect(await runAt(at(5))).toBe(0);
+    expect(await runAt(at(11))).toBe(1);
     await expect(
       getPublishedArticle(store(), "/en/articles/2024/01/10/on-the-crisis"),
     ).resolves.toBeDefined();

@@ -241,16 +241,6 @@ export async function withdrawArticle(store: Store, id: number, now = new Date()
   });
 }
 
-/**
- * Publishes every scheduled article whose time has come; returns how many. The server leaves this to the
- * jobs table's publish jobs; it remains for tools and tests that run without a job runner.
- */
-export async function publishDueArticles(store: Store, now = new Date()): Promise<number> {
-  const due = await rows.listDueScheduled(store, now.toISOString(), 100);
-  for (const id of due) await publishArticle(store, id, undefined, now);
-  return due.length;
-}
-
 export async function getArticle(store: Store, id: number): Promise<Article> {
   const article = await rows.findArticleById(store, id);
   if (!article) throw new NotFoundError(`no article has id ${id}`);

@@ -1,4 +1,6 @@
-// The SQL of articles: rows, listings by keyset, bylines and topics links, translations and replies.
+// The SQL of articles: rows, listings by keyset, bylines and topics links, translations and replies. A little
+// over 400 lines because the listings share the row mapping and keyset helpers with the rest; the read API's
+// filtered lists (article-filters.ts) and the admin's (admin-articles.ts) are already apart.
 import { type Selectable, sql } from "kysely";
 import type {
   Article,
@@ -335,19 +337,6 @@ export async function listTranslations(
     .orderBy("language")
     .execute();
   return rows.map((r) => ({ id: r.id, language: r.language, title: r.title, path: r.path ?? "" }));
-}
-
-/** Scheduled articles whose time has come, oldest first. */
-export async function listDueScheduled(store: Store, now: string, limit: number) {
-  const rows = await store.db
-    .selectFrom("articles")
-    .select("id")
-    .where("status", "=", "scheduled")
-    .where("published_at", "<=", now)
-    .orderBy("published_at")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id);
 }
 
 /** Every scheduled article and its time, for making sure each has its publish job. */
