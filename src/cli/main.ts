@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // The `broadside` command: finds the subcommand, runs it, and turns errors into a one-line message and an
 // exit code (2 for bad input, 1 for anything else).
+import { setCitationFolders } from "../citations/folders.js";
 import { AppError } from "../errors.js";
 import { runDemo } from "./demo.js";
 import { runImport } from "./import.js";
+import { runQuotes } from "./quotes.js";
 import { runSearch } from "./search.js";
 import { runServe } from "./serve.js";
+import { runSources } from "./sources.js";
 import { runUser } from "./user.js";
 
 const HELP = `broadside — a publishing platform for long-form journalism
@@ -18,9 +21,12 @@ Commands:
   import   markdown PATH… [--data ./data]                       import Markdown files or folders, all or nothing
   search   rebuild [--data ./data]                              index every published article again
   user     add --email E --role admin|editor|writer|translator  create an account; prints a one-time password
+  sources  import FILE | text KEY FILE                          add CSL-JSON/BibTeX/RIS sources; attach a source's text
+  quotes   check [--article SLUG]                               check quotations against their sources' texts
 
 Run "broadside <command> --help" for a command's options.
-Environment: BROADSIDE_DATA, DATABASE_URL (postgres://… selects PostgreSQL), PORT, HOST, BROADSIDE_BASE_URL.
+Environment: BROADSIDE_DATA, DATABASE_URL (postgres://… selects PostgreSQL), PORT, HOST, BROADSIDE_BASE_URL,
+BROADSIDE_CSL_STYLES and BROADSIDE_CSL_LOCALES (folders of extra citation styles and locales).
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
@@ -29,6 +35,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   import: runImport,
   search: runSearch,
   user: runUser,
+  sources: runSources,
+  quotes: runQuotes,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -41,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write("broadside 0.1.0\n");
     return 0;
   }
+  setCitationFolders({ styles: process.env.BROADSIDE_CSL_STYLES, locales: process.env.BROADSIDE_CSL_LOCALES });
   const run = COMMANDS[command];
   if (!run) {
     process.stderr.write(`broadside: unknown command "${command}"\n\n${HELP}`);

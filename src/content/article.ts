@@ -112,6 +112,20 @@ export interface QuotationRecord {
   citation: string;
   sourceKey: string;
   locator: string;
+  /** The last check against the source's text; absent when the source has none. */
+  check?: QuotationCheck;
+}
+
+/** What checking a quotation against its source found (see quotations/verify.ts for the statuses). */
+export interface QuotationCheck {
+  status: string;
+  message: string;
+  passages: { start: number; end: number; pages: string[] }[];
+  diff?: { op: "same" | "added" | "removed"; text: string }[];
+  expectedPages?: string[];
+  /** The source's words around the passage found, for the editor and the reader. */
+  excerpt?: string;
+  checkedAt: string;
 }
 
 /** A quick way to build the public path, shared by publishing and redirects. */

@@ -3,18 +3,14 @@
 import { ConflictError, GoneError, InvalidError, NotFoundError } from "../errors.js";
 import { addEdition } from "../i18n/editions.js";
 import { isLanguage } from "../i18n/languages.js";
-import { stringsFor } from "../i18n/strings.js";
 import { cancelJob, enqueueJob, publishJobKey } from "../jobs/jobs.js";
-import { renderMarkdown } from "../markdown/render.js";
-import { mediaForBody } from "../media/in-articles.js";
 import { indexArticle } from "../search/indexing.js";
 import * as rows from "../storage/articles.js";
-import { replaceQuotations } from "../storage/quotations.js";
 import { replaceReplies } from "../storage/replies.js";
 import { insertRevision, upsertRedirect } from "../storage/revisions.js";
 import type { Store } from "../storage/store.js";
 import { type Article, articlePath, type ReplyTarget } from "./article.js";
-import { citationText } from "./citation-text.js";
+import { renderArticle, saveRenderedParts } from "./article-render.js";
 import { bumpContentVersion } from "./content-version.js";
 import { isValidSlug, slugify, uniqueSlug } from "./slug.js";
 
@@ -54,7 +50,7 @@ export async function createArticle(
   return store.transaction(async (tx) => {
     // Slugs need only be unique within a day's addresses; that is settled when the article is published.
     const slug = input.slug ?? slugify(input.title);
-    const rendered = await render(tx, input.body, input.language);
+    const rendered = await renderArticle(tx, input.body, input.language, now);
     const at = now.toISOString();
     const group = await translationGroupFor(tx, input.translationOf);
     const id = await rows.insertArticle(tx, {
@@ -83,7 +79,7 @@ export async function createArticle(
     await rows.setArticlePersons(tx, id, input.personIds ?? [], input.language, null);
     await rows.setArticleTopics(tx, id, input.topicIds ?? [], input.language, null);
     await replaceReplies(tx, id, input.replies ?? []);
-    await replaceQuotations(tx, id, rendered.quotations);
+    await saveRenderedParts(tx, id, rendered);
     await insertRevision(tx, {
       articleId: id,
       revision: 1,
@@ -115,7 +111,7 @@ export async function saveArticle(
     if (edit.baseRevision !== current.revision) return { conflict: { current, next } };
     const slug = await nextSlug(tx, current, next);
     const rerender = next.body !== current.body || next.language !== current.language;
-    const rendered = rerender ? await render(tx, next.body, next.language) : undefined;
+    const rendered = rerender ? await renderArticle(tx, next.body, next.language, now) : undefined;
     const revision = current.revision + 1;
     const path =
       current.path && current.publishedAt ? articlePath(next.language, current.publishedAt, slug) : null;
@@ -146,7 +142,7 @@ export async function saveArticle(
       if (current.status === "published") await addEdition(tx, next.language);
     }
     if (edit.replies) await replaceReplies(tx, id, edit.replies);
-    if (rendered) await replaceQuotations(tx, id, rendered.quotations);
+    if (rendered) await saveRenderedParts(tx, id, rendered);
     await insertRevision(tx, {
       articleId: id,
       revision,
@@ -291,31 +287,6 @@ async function translationGroupFor(
   return original.translationGroup;
 }
 
-async function render(store: Store, body: string, language: string) {
-  const t = stringsFor(language);
-  const rendered = renderMarkdown(body, {
-    citationText: await citationText(store, body),
-    labels: { notes: t.notes, backToReference: t.backToReference },
-    media: await mediaForBody(store, body),
-  });
-  return {
-    html: rendered.html,
-    text: rendered.text,
-    wordCount: countWords(rendered.text),
-    quotations: rendered.quotations.map((q) => ({
-      position: q.position,
-      text: q.text,
-      citation: q.citation.raw,
-      sourceKey: q.citation.citations[0]?.key ?? "",
-      locator: q.citation.citations[0]?.locator ?? "",
-    })),
-  };
-}
-
-function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
-}
-
 function texts(a: { title: string; standfirst?: string; body: string }) {
   return { title: a.title, standfirst: a.standfirst ?? "", body: a.body };
 }
@@ -327,6 +298,6 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 /** The editor's preview: the same pipeline as a save, nothing stored. */
 export async function renderPreview(store: Store, body: string, language: string) {
   if (body.length > MAX_BODY) throw new InvalidError("the body is longer than 2,000,000 characters");
-  const rendered = await render(store, body, isLanguage(language) ? language : "en");
-  return { html: rendered.html, wordCount: rendered.wordCount };
+  const rendered = await renderArticle(store, body, isLanguage(language) ? language : "en");
+  return { html: rendered.html, wordCount: rendered.wordCount, quotations: rendered.quotations };
 }

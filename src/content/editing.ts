@@ -9,7 +9,7 @@ import { personIdsOfArticle, setOwner } from "../storage/article-owners.js";
 import { bylinesOf, findArticleById, findArticleByPath, topicIdsOf } from "../storage/articles.js";
 import { deleteAutosave, findAutosave, upsertAutosave } from "../storage/autosaves.js";
 import { listReplies } from "../storage/replies.js";
-import { listSources } from "../storage/sources.js";
+import { listSourcesPage } from "../storage/sources.js";
 import type { Store } from "../storage/store.js";
 import { assertCanEdit, assertCanWriteIn, assertMaySign } from "./access.js";
 import type { Article, Byline } from "./article.js";
@@ -154,7 +154,7 @@ export async function findArticleByReference(store: Store, reference: string): P
 }
 
 export function listCitationSources(store: Store) {
-  return listSources(store, 2000);
+  return listSourcesPage(store, { limit: 2000 });
 }
 
 /** What the editor shows of an article beyond its row: byline and topic ids, what it answers. */

@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, InvalidError } from "../errors.js";
 import type { Job } from "../jobs/job.js";
 import { cancelJob, publishJobKey } from "../jobs/jobs.js";
 import { assertImagesHaveAlt } from "../media/in-articles.js";
+import { assertQuotationsPublishable } from "../quotations/article-quotations.js";
 import * as rows from "../storage/articles.js";
 import { insertJobIfAbsent } from "../storage/jobs.js";
 import type { Store } from "../storage/store.js";
@@ -195,6 +196,7 @@ export async function publishScheduledArticle(store: Store, job: Job, now = new 
     // Checked again: the text may have changed since it was scheduled. The job fails, and says why, rather
     // than publish an image nobody has described.
     await assertImagesHaveAlt(tx, article.body);
+    await assertQuotationsPublishable(tx, article.id);
     // Locks the row: a second runner holding the same job waits here, then finds it published.
     if (!(await rows.updateArticleInStatus(tx, articleId, ["scheduled"], { updated_at: now.toISOString() })))
       return;
@@ -325,4 +327,5 @@ function notIn(article: Article, wanted: string): ConflictError<string> {
 /** What must hold before anything goes public: every image described for readers who cannot see it. */
 async function assertReadyToPublish(store: Store, article: Article): Promise<void> {
   await assertImagesHaveAlt(store, article.body);
+  await assertQuotationsPublishable(store, article.id);
 }

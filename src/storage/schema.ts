@@ -16,6 +16,9 @@ export interface Database {
   replies: ReplyTable;
   quotations: QuotationTable;
   sources: SourceTable;
+  source_texts: SourceTextTable;
+  article_sources: ArticleSourceTable;
+  quotation_overrides: QuotationOverrideTable;
   settings: SettingTable;
   accounts: AccountTable;
   account_persons: AccountPersonTable;
@@ -158,6 +161,36 @@ export interface QuotationTable {
   citation: string;
   source_key: string;
   locator: string;
+  /** The last check's status ("exact", "altered"…); null when the source has no text to check against. */
+  status: string | null;
+  /** The last check as JSON: message, passages, diff. */
+  result: string | null;
+  checked_at: string | null;
+}
+
+export interface SourceTextTable {
+  source_key: string;
+  text: string;
+  pages: string;
+  word_count: number;
+  word_index: Uint8Array;
+  format: string;
+  sha256: string;
+  uploaded_at: string;
+}
+
+export interface ArticleSourceTable {
+  article_id: number;
+  source_key: string;
+}
+
+export interface QuotationOverrideTable {
+  article_id: number;
+  quotation_hash: string;
+  status: string;
+  account_id: number | null;
+  reason: string;
+  at: string;
 }
 
 export interface SourceTable {

@@ -6,6 +6,7 @@ import * as search from "./002-search.js";
 import * as listingIndexes from "./003-listing-indexes.js";
 import * as newsroom from "./004-newsroom.js";
 import * as corrections from "./005-corrections.js";
+import * as sources from "./006-sources.js";
 
 /** What a migration needs to know of the dialect: which it is, and how an auto-numbered key is declared. */
 export interface MigrationContext {
@@ -20,6 +21,7 @@ export function migrationProvider(context: MigrationContext): MigrationProvider 
     "003-listing-indexes": { up: (db) => listingIndexes.up(db) },
     "004-newsroom": { up: (db) => newsroom.up(db, context) },
     "005-corrections": { up: (db) => corrections.up(db) },
+    "006-sources": { up: (db) => sources.up(db, context) },
   };
   return { getMigrations: async () => all };
 }

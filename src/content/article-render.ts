@@ -1,0 +1,109 @@
+// An article's Markdown made into what is stored and served: HTML with its citations formatted in the
+// publication's style, plain text for search, the sourced quotations checked against their sources, and
+// the keys of the sources it cites. Runs at save; and again, without a new revision, when a source the
+// article cites changes or the publication changes its citation style.
+import { stringsFor } from "../i18n/strings.js";
+import type { Job } from "../jobs/job.js";
+import { renderMarkdown } from "../markdown/render.js";
+import { mediaForBody } from "../media/in-articles.js";
+import { checkQuotations } from "../quotations/article-quotations.js";
+import { indexArticle } from "../search/indexing.js";
+import * as rows from "../storage/articles.js";
+import { replaceQuotations } from "../storage/quotations.js";
+import { listArticlesCiting, listArticlesWithSources, replaceArticleSources } from "../storage/sources.js";
+import type { Store } from "../storage/store.js";
+import { assertCitationsKnown, citationsFor } from "./article-citations.js";
+import type { QuotationRecord } from "./article.js";
+import { bumpContentVersion } from "./content-version.js";
+
+export interface RenderedArticle {
+  html: string;
+  text: string;
+  wordCount: number;
+  quotations: QuotationRecord[];
+  sourceKeys: string[];
+}
+
+export async function renderArticle(
+  store: Store,
+  body: string,
+  language: string,
+  now = new Date(),
+): Promise<RenderedArticle> {
+  const t = stringsFor(language);
+  const { citer, settings } = await citationsFor(store, body, language);
+  const rendered = renderMarkdown(body, {
+    citer,
+    ...(settings.bibliography ? { bibliography: (keys: string[]) => citer.bibliographyHtml(keys) } : {}),
+    labels: { notes: t.notes, backToReference: t.backToReference },
+    media: await mediaForBody(store, body),
+  });
+  assertCitationsKnown(citer, rendered.citations, body);
+  const quotations = rendered.quotations.map((q) => ({
+    position: q.position,
+    text: q.text,
+    citation: q.citation.raw,
+    sourceKey: q.citation.citations[0]?.key ?? "",
+    locator: q.citation.citations[0]?.locator ?? "",
+  }));
+  return {
+    html: rendered.html,
+    text: rendered.text,
+    wordCount: countWords(rendered.text),
+    quotations: await checkQuotations(store, quotations, now),
+    sourceKeys: [...new Set(rendered.citations.flatMap((g) => g.citations.map((c) => c.key)))].sort(),
+  };
+}
+
+/** Stores what a render found beside the article row: its quotations and its sources. */
+export async function saveRenderedParts(store: Store, articleId: number, rendered: RenderedArticle) {
+  await replaceQuotations(store, articleId, rendered.quotations);
+  await replaceArticleSources(store, articleId, rendered.sourceKeys);
+}
+
+/** Renders a stored article again as it stands (no new revision), re-indexing it if it is public. */
+export async function rerenderArticle(store: Store, id: number, now = new Date()): Promise<void> {
+  await store.transaction(async (tx) => {
+    const article = await rows.findArticleById(tx, id);
+    if (!article) return;
+    const rendered = await renderArticle(tx, article.body, article.language, now);
+    await rows.updateArticle(tx, id, article.revision, {
+      html: rendered.html,
+      text: rendered.text,
+      word_count: rendered.wordCount,
+    });
+    await saveRenderedParts(tx, id, rendered);
+    if (article.status === "published") {
+      await indexArticle(tx, id);
+      await bumpContentVersion(tx);
+    }
+  });
+}
+
+/** The job run after a source changed: every article citing it is rendered again. */
+export async function rerenderCitingArticles(store: Store, job: Job, now = new Date()): Promise<void> {
+  const key = job.payload.key;
+  if (typeof key !== "string") throw new Error(`job ${job.id} names no source`);
+  let after = 0;
+  for (;;) {
+    const ids = await listArticlesCiting(store, key, after, 100);
+    for (const id of ids) await rerenderArticle(store, id, now);
+    if (ids.length < 100) return;
+    after = ids.at(-1) ?? after;
+  }
+}
+
+/** The job run after the publication changed its citation style: every article that cites is rendered again. */
+export async function rerenderAllCitingArticles(store: Store, _job: Job, now = new Date()): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const ids = await listArticlesWithSources(store, after, 100);
+    for (const id of ids) await rerenderArticle(store, id, now);
+    if (ids.length < 100) return;
+    after = ids.at(-1) ?? after;
+  }
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
