@@ -1,10 +1,14 @@
 // What each public page shows, gathered in one call per page: the web layer only renders it.
+import type { CslItem } from "../citations/csl-item.js";
 import { NotFoundError } from "../errors.js";
 import { listArticleDocuments, type PublicDocument } from "../media/media.js";
 import { getPerson } from "../people/people.js";
 import type { Person } from "../people/person.js";
 import * as rows from "../storage/articles.js";
+import { isFailingStatus, unresolvedQuotations } from "../quotations/article-quotations.js";
+import { listQuotations } from "../storage/quotations.js";
 import { listAnswers, listReplies } from "../storage/replies.js";
+import { findSourcesByKeys, listSourceKeysOfArticle } from "../storage/sources.js";
 import { findSeriesById, findSeriesBySlug } from "../storage/series.js";
 import type { Store } from "../storage/store.js";
 import { listSubtopics, listTopicsOf } from "../storage/topics.js";
@@ -32,11 +36,25 @@ export interface ArticleView {
   translations: Translation[];
   /** PDF documents attached to the article. */
   documents: PublicDocument[];
+  /** The sources it cites, as CSL-JSON (for its structured data). */
+  sources: CslItem[];
+  /** Its sourced quotations that were checked against their sources' texts and passed, or were overridden. */
+  checkedQuotations: CheckedQuotation[];
+}
+
+export interface CheckedQuotation {
+  position: number;
+  /** The quotation's opening words. */
+  opening: string;
+  pages: string[];
+  excerpt: string;
+  checkedAt: string;
+  overridden: boolean;
 }
 
 export async function readArticle(store: Store, path: string): Promise<ArticleView> {
   const article = await getPublishedArticle(store, path);
-  const [bylines, topics, series, replies, answers, translations, documents] = await Promise.all([
+  const [bylines, topics, series, replies, answers, translations, documents, sources, quotations] = await Promise.all([
     rows.bylinesOf(store, [article.id], article.language),
     listTopicsOf(store, article.id, article.language),
     seriesPlace(store, article),
@@ -44,6 +62,8 @@ export async function readArticle(store: Store, path: string): Promise<ArticleVi
     listAnswers(store, article.id),
     rows.listTranslations(store, article.translationGroup, article.id),
     listArticleDocuments(store, article.id),
+    citedSources(store, article.id),
+    publicQuotationChecks(store, article.id),
   ]);
   const view: ArticleView = {
     article,
@@ -53,9 +73,47 @@ export async function readArticle(store: Store, path: string): Promise<ArticleVi
     answers,
     translations,
     documents,
+    sources,
+    checkedQuotations: quotations,
   };
   if (series) view.series = series;
   return view;
+}
+
+async function citedSources(store: Store, articleId: number): Promise<CslItem[]> {
+  const keys = await listSourceKeysOfArticle(store, articleId);
+  const found = await findSourcesByKeys(store, keys);
+  return keys.flatMap((key) => {
+    const csl = found.get(key);
+    return csl ? [JSON.parse(csl) as CslItem] : [];
+  });
+}
+
+// Readers see how a quotation was checked when it passed, or when editors overrode a failure after
+// looking at the source; warnings and unresolved failures are the newsroom's business, not a public claim.
+const PUBLIC_STATUSES = new Set(["exact", "exact-ellipsis", "silent-changes"]);
+
+async function publicQuotationChecks(store: Store, articleId: number): Promise<CheckedQuotation[]> {
+  const quotations = await listQuotations(store, articleId);
+  if (!quotations.some((q) => q.check)) return [];
+  const unresolved = new Set((await unresolvedQuotations(store, articleId)).map((q) => q.position));
+  return quotations.flatMap((q) => {
+    const check = q.check;
+    if (!check?.excerpt) return [];
+    const passed = PUBLIC_STATUSES.has(check.status);
+    if (!passed && (unresolved.has(q.position) || !isFailingStatus(check.status))) return [];
+    const words = q.text.split(/\s+/);
+    return [
+      {
+        position: q.position,
+        opening: words.slice(0, 12).join(" ") + (words.length > 12 ? " …" : ""),
+        pages: [...new Set(check.passages.flatMap((p) => p.pages))],
+        excerpt: check.excerpt,
+        checkedAt: check.checkedAt,
+        overridden: !passed,
+      },
+    ];
+  });
 }
 
 async function seriesPlace(store: Store, article: Article): Promise<SeriesPlace | undefined> {

@@ -3,6 +3,8 @@
 // kept between the passes, so memory stays flat however many files there are.
 import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
+import type { CslItem } from "../citations/csl-item.js";
+import { MAX_SOURCES_FILE_BYTES, readSources as readSourceFile } from "../citations/formats/read.js";
 import { ARTICLE_KINDS, type ReplyTarget } from "../content/article.js";
 import { createArticle, publishArticle } from "../content/articles.js";
 import { ensureSeries } from "../content/series-ops.js";
@@ -82,8 +84,16 @@ export async function importMarkdown(store: Store, paths: readonly string[], now
         throw new InvalidError("these files name each other in a circle", { file: pending[0] });
       }
       for (const file of ready) {
-        const { frontMatter, body } = await readArticleFile(file);
-        await importOne(tx, file, frontMatter, body, now, report);
+        const { frontMatter, body, bodyLine } = await readArticleFile(file);
+        try {
+          await importOne(tx, file, frontMatter, body, now, report);
+        } catch (error) {
+          if (error instanceof InvalidError && !error.file) {
+            const line = error.line === undefined ? undefined : bodyLine + error.line - 1;
+            throw new InvalidError(error.message, { file, ...(line ? { line } : {}), cause: error });
+          }
+          throw error;
+        }
         written.add(frontMatter.slug ?? slugify(frontMatter.title));
       }
       const done = new Set(ready);
@@ -97,7 +107,10 @@ async function readArticleFile(file: string) {
   const info = await stat(file);
   if (info.size > MAX_FILE) throw new InvalidError("the file is larger than 5 MB", { file, line: 1 });
   const source = await readFile(file, "utf8");
-  return parseMarkdownFile(source, file, LANGUAGE_CODES);
+  const parsed = parseMarkdownFile(source, file, LANGUAGE_CODES);
+  // The line the body starts on, so a problem the body's render finds is reported at its line in the file.
+  const bodyLine = source.slice(0, source.length - parsed.body.length).split("\n").length;
+  return { ...parsed, bodyLine };
 }
 
 async function checkFile(file: string, frontMatter: FrontMatter): Promise<void> {
@@ -178,30 +191,25 @@ async function importOne(
   }
 }
 
-interface CslItem {
-  id: string;
-  [field: string]: unknown;
-}
-
+/** The file named by `sources:` (CSL-JSON, BibTeX or RIS, told by its content), next to the article. */
 async function readSources(file: string, name: string): Promise<CslItem[]> {
   const path = resolve(dirname(file), name);
-  let parsed: unknown;
+  let content: string;
   try {
-    parsed = JSON.parse(await readFile(path, "utf8"));
-  } catch (error) {
-    throw new InvalidError(
-      `sources file ${name} could not be read as CSL-JSON: ${(error as Error).message}`,
-      {
-        file,
-        cause: error,
-      },
-    );
-  }
-  const items = Array.isArray(parsed) ? parsed : [parsed];
-  for (const [i, item] of items.entries()) {
-    if (typeof item !== "object" || item === null || typeof (item as CslItem).id !== "string") {
-      throw new InvalidError(`sources file ${name}: item ${i + 1} has no "id" (its citation key)`, { file });
+    if ((await stat(path)).size > MAX_SOURCES_FILE_BYTES) {
+      throw new Error(`it is larger than ${MAX_SOURCES_FILE_BYTES / 2 ** 20} MB`);
     }
+    content = await readFile(path, "utf8");
+  } catch (error) {
+    throw new InvalidError(`sources file ${name} could not be read: ${(error as Error).message}`, {
+      file,
+      line: 1,
+      cause: error,
+    });
   }
-  return items as CslItem[];
+  try {
+    return readSourceFile(content, name);
+  } catch (error) {
+    throw new InvalidError((error as Error).message, { file, line: 1, cause: error });
+  }
 }

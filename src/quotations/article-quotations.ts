@@ -131,14 +131,15 @@ export function quotationHash(q: Pick<QuotationRecord, "text" | "citation">): st
 /** The quotations that stop an article from being published: failing, and not overridden as they stand. */
 export async function unresolvedQuotations(store: Store, articleId: number): Promise<QuotationRecord[]> {
   const quotations = await quotationRows.listQuotations(store, articleId);
-  const failing = quotations.filter((q) => q.check && failed(q.check.status));
+  const failing = quotations.filter((q) => q.check && isFailingStatus(q.check.status));
   if (failing.length === 0) return [];
   const overrides = await quotationRows.listQuotationOverrides(store, articleId);
   const accepted = new Set(overrides.map((o) => `${o.quotationHash} ${o.status}`));
   return failing.filter((q) => !accepted.has(`${quotationHash(q)} ${q.check?.status}`));
 }
 
-function failed(status: string): boolean {
+/** Whether a stored status (a string from the database) is one that stops publishing. */
+export function isFailingStatus(status: string): boolean {
   return isFailing(status as Parameters<typeof isFailing>[0]);
 }
 
@@ -174,7 +175,7 @@ export async function overrideQuotation(
   await store.transaction(async (tx) => {
     const quotation = (await quotationRows.listQuotations(tx, articleId)).find((q) => q.position === position);
     if (!quotation) throw new NotFoundError(`article ${articleId} has no quotation ${position + 1}`);
-    if (!quotation.check || !failed(quotation.check.status)) {
+    if (!quotation.check || !isFailingStatus(quotation.check.status)) {
       throw new InvalidError(`quotation ${position + 1} passed its check; there is nothing to override`);
     }
     await quotationRows.saveQuotationOverride(tx, articleId, {

@@ -1,7 +1,8 @@
 // The article page: the reading view, with its bylines, place in a series, what it answers and what
 // answers it, its translations, and the metadata (canonical, hreflang, Open Graph, JSON-LD) around it.
 import { raw } from "hono/html";
-import type { ArticleView } from "../../content/reading.js";
+import { schemaOrgCitation } from "../../citations/schema-org.js";
+import type { ArticleView, CheckedQuotation } from "../../content/reading.js";
 import { findLanguage } from "../../i18n/languages.js";
 import { format } from "../../i18n/strings.js";
 import { Bylines, DateTime, KindLabel } from "./components.js";
@@ -102,6 +103,9 @@ export function ArticlePage({ ctx, view }: { ctx: PageContext; view: ArticleView
               </ul>
             </section>
           )}
+          {view.checkedQuotations.length > 0 && (
+            <QuotationChecks ctx={ctx} quotations={view.checkedQuotations} />
+          )}
           {topics.length > 0 && (
             <nav aria-label={t.topics} class="topics">
               <h2>{t.topics}</h2>
@@ -162,6 +166,50 @@ export function ArticlePage({ ctx, view }: { ctx: PageContext; view: ArticleView
   );
 }
 
+/** Each checked quotation, opened on request, with the source's passage and its pages. */
+function QuotationChecks({ ctx, quotations }: { ctx: PageContext; quotations: CheckedQuotation[] }) {
+  const { t } = ctx;
+  return (
+    <section class="quotation-checks" aria-labelledby="quotation-checks">
+      <h2 id="quotation-checks">{t.quotationChecks}</h2>
+      <p>{t.quotationChecksIntro}</p>
+      <ol>
+        {quotations.map((q) => (
+          <li id={`quotation-check-${q.position + 1}`}>
+            <details>
+              <summary>
+                “{q.opening}” —{" "}
+                {q.pages.length > 0
+                  ? format(t.quotationFoundOnPages, { pages: pagesLabel(ctx, q.pages) })
+                  : t.quotationFound}
+              </summary>
+              {q.overridden && <p>{t.quotationOverridden}</p>}
+              <figure>
+                <figcaption>{t.quotationSourcePassage}</figcaption>
+                <blockquote class="source-passage">
+                  <p>{q.excerpt}</p>
+                </blockquote>
+              </figure>
+              <p class="checked-at">
+                {format(t.quotationChecked, { date: q.checkedAt.slice(0, 10) })}
+              </p>
+            </details>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** "p. 378" or "pp. 378–379": consecutive numbered pages as a range. */
+function pagesLabel(ctx: PageContext, pages: string[]): string {
+  const numbers = pages.map(Number);
+  const consecutive =
+    numbers.every(Number.isInteger) && numbers.every((n, i) => i === 0 || n === (numbers[i - 1] ?? 0) + 1);
+  const list = consecutive && pages.length > 2 ? `${pages[0]}–${pages.at(-1)}` : pages.join(pages.length === 2 && consecutive ? "–" : ", ");
+  return format(pages.length === 1 ? ctx.t.quotationPage : ctx.t.quotationPages, { n: list });
+}
+
 function ReplyTitle({ title, href }: { title: string; href: string | undefined }) {
   const text = <cite class="p-name">{title}</cite>;
   return href ? (
@@ -200,6 +248,7 @@ function jsonLd(ctx: PageContext, view: ArticleView) {
           url: `${ctx.origin}/${ctx.language.code}/series/${series.series.slug}`,
         }
       : undefined,
+    citation: view.sources.length > 0 ? view.sources.map(schemaOrgCitation) : undefined,
     workTranslation: view.translations.map((tr) => ({
       "@type": "NewsArticle",
       url: ctx.origin + tr.path,
