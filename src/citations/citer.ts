@@ -1,0 +1,304 @@
+// Citations formatted by citeproc-js in a CSL style, once, when an article is saved. An engine costs tens
+// to hundreds of milliseconds to build and a citation about a millisecond, so engines are kept per
+// (style, locale) and lent to each article's citer in turn.
+
+import { createRequire } from "node:module";
+import { AppError, InvalidError } from "../errors.js";
+import { plainCitationText } from "../markdown/citation.js";
+import type { Citation, CitationGroup } from "../markdown/render.js";
+import type { CslDate, CslItem, CslName } from "./csl-item.js";
+import { findLocale, resolveLocale } from "./locales.js";
+import { HOUSE_STYLE_ID, loadStyle } from "./styles.js";
+
+export interface CiterOptions {
+  /** A style id: "house" (the default) or a file name in `stylesFolder`. */
+  style?: string;
+  stylesFolder?: string;
+  /** The article's language ("de", "en-GB"); the style's own default-locale wins when it has one. */
+  locale?: string;
+  localesFolder?: string;
+  /** The sources the article may cite, by citation key. */
+  items: ReadonlyMap<string, CslItem>;
+}
+
+/** What a page needs to describe a source as an h-cite (microformats2). */
+export interface SourceSummary {
+  name?: string;
+  authors: string[];
+  /** ISO 8601: "1978", "1937-06", "1937-06-12". */
+  published?: string;
+  url?: string;
+}
+
+export interface Citer {
+  /** The whole citation as HTML; a note style's is wrapped as "( … .)" to stand in running text. */
+  html(group: CitationGroup): string;
+  /** The same as plain text, for search and plain-text output. */
+  text(group: CitationGroup): string;
+  /** Keys the groups cite that no item answers, each once, in order of appearance. */
+  unknownKeys(groups: readonly CitationGroup[]): string[];
+  /** The source's URL, or its DOI as https://doi.org/…; only http(s) addresses. */
+  sourceUrl(key: string): string | undefined;
+  sourceSummary(key: string): SourceSummary | undefined;
+  /** A `<ul>` of the known sources among `keys`, in the style's order; "" when none. */
+  bibliographyHtml(keys: readonly string[]): string;
+}
+
+interface CiteprocCite {
+  id: string;
+  locator?: string;
+  label?: string;
+  prefix?: string;
+  suffix?: string;
+  "suppress-author"?: boolean;
+}
+
+interface CiteprocEngine {
+  opt: { class: string; development_extensions: Record<string, boolean> };
+  updateItems(ids: string[]): void;
+  setOutputFormat(format: string): void;
+  makeCitationCluster(cites: CiteprocCite[]): string;
+  makeBibliography(selection: { include: { field: string; value: string }[] }): [unknown, string[]] | false;
+}
+
+interface CiteprocSys {
+  items: ReadonlyMap<string, CslItem>;
+  retrieveItem(id: string): CslItem | undefined;
+  retrieveLocale(tag: string): string | undefined;
+}
+
+interface Citeproc {
+  Engine: new (sys: CiteprocSys, style: string, lang?: string) => CiteprocEngine;
+  Output: { Formats: Record<string, Record<string, unknown>> };
+}
+
+// citeproc ships CommonJS without types: the interfaces above are the part of it used here.
+const CSL = createRequire(import.meta.url)("citeproc") as Citeproc;
+
+// citeproc's HTML sets styles inline; ours uses classes the sanitiser allows and the site's CSS styles,
+// and leaves the bibliography's list markup to bibliographyHtml.
+const HTML = "broadside-html";
+const passthrough = (_state: unknown, text: string): string => text;
+CSL.Output.Formats[HTML] = {
+  ...CSL.Output.Formats.html,
+  bibstart: "",
+  bibend: "",
+  "@font-variant/small-caps": '<span class="small-caps">%%STRING%%</span>',
+  "@font-style/normal": '<span class="roman">%%STRING%%</span>',
+  "@font-style/oblique": "<i>%%STRING%%</i>",
+  "@text-decoration/underline": "<u>%%STRING%%</u>",
+  "@font-variant/normal": false,
+  "@font-weight/normal": false,
+  "@text-decoration/none": false,
+  "@vertical-align/baseline": false,
+  "@bibliography/entry": passthrough,
+  "@display/block": passthrough,
+  "@display/left-margin": (_state: unknown, text: string) => `${text} `,
+  "@display/right-inline": passthrough,
+  "@display/indent": passthrough,
+};
+
+interface PooledEngine {
+  engine: CiteprocEngine;
+  sys: CiteprocSys;
+  note: boolean;
+  /** The citer whose items are loaded. */
+  lentTo?: object;
+}
+
+const MAX_ENGINES = 8;
+const engines = new Map<string, PooledEngine>();
+
+function engineFor(
+  style: string,
+  stylesFolder?: string,
+  locale?: string,
+  localesFolder?: string,
+): PooledEngine {
+  const key = JSON.stringify([style, stylesFolder ?? "", locale ?? "", localesFolder ?? ""]);
+  const found = engines.get(key);
+  if (found) {
+    engines.delete(key);
+    engines.set(key, found);
+    return found;
+  }
+  const sys: CiteprocSys = {
+    items: new Map(),
+    retrieveItem: (id) => sys.items.get(id),
+    retrieveLocale: (tag) => findLocale(tag, localesFolder),
+  };
+  let engine: CiteprocEngine;
+  try {
+    engine = new CSL.Engine(sys, loadStyle(style, stylesFolder), locale);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new InvalidError(`citation style "${style}" could not be read: ${String(error)}`, { cause: error });
+  }
+  engine.opt.development_extensions.wrap_url_and_doi = true;
+  const pooled: PooledEngine = { engine, sys, note: engine.opt.class === "note" };
+  engines.set(key, pooled);
+  // The least recently used engine goes first; a publication uses one style in a few languages.
+  if (engines.size > MAX_ENGINES) engines.delete(engines.keys().next().value as string);
+  return pooled;
+}
+
+export function createCiter(options: CiterOptions): Citer {
+  const style = options.style ?? HOUSE_STYLE_ID;
+  const locale = resolveLocale(options.locale, options.localesFolder);
+  const pooled = engineFor(style, options.stylesFolder, locale, options.localesFolder);
+  const items = options.items;
+  const self = {};
+
+  // Each citer reloads the engine's registry when it takes the engine over, so an item's disambiguation
+  // and sorting never come from another article's sources.
+  const engine = (): CiteprocEngine => {
+    if (pooled.lentTo !== self) {
+      pooled.sys.items = new Map(
+        [...items].map(([key, item]) => [key, { ...structuredClone(item), id: key }]),
+      );
+      pooled.engine.updateItems([]);
+      pooled.engine.updateItems([...items.keys()]);
+      pooled.lentTo = self;
+    }
+    return pooled.engine;
+  };
+
+  // makeCitationCluster renders a citation outside the document's sequence of citations: every one is a
+  // first citation, so no "ibid." or short form can follow from an earlier one.
+  const render = (group: CitationGroup, format: string): string => {
+    const cites = engine();
+    cites.setOutputFormat(format);
+    return cites.makeCitationCluster(group.citations.map(citeprocCite));
+  };
+  const known = (group: CitationGroup) => group.citations.every((c) => items.has(c.key));
+
+  return {
+    html(group) {
+      if (!known(group)) return escapeHtml(plainCitationText(group));
+      const html = render(group, HTML);
+      return pooled.note ? `(${html.replace(/\.((?:<\/[a-z]+>)*)$/, "$1")}.)` : html;
+    },
+    text(group) {
+      if (!known(group)) return plainCitationText(group);
+      const text = render(group, "text");
+      return pooled.note ? `(${text.replace(/\.$/, "")}.)` : text;
+    },
+    unknownKeys(groups) {
+      const keys = groups.flatMap((g) => g.citations.map((c) => c.key));
+      return [...new Set(keys.filter((key) => !items.has(key)))];
+    },
+    sourceUrl(key) {
+      const item = items.get(key);
+      return item && urlOf(item);
+    },
+    sourceSummary(key) {
+      const item = items.get(key);
+      if (!item) return undefined;
+      return {
+        name: item.title,
+        authors: (item.author ?? item.editor ?? []).map(nameText).filter(Boolean),
+        published: isoDate(item.issued),
+        url: urlOf(item),
+      };
+    },
+    bibliographyHtml(keys) {
+      const cited = [...new Set(keys)].filter((key) => items.has(key));
+      if (cited.length === 0) return "";
+      const bibliography = engine();
+      bibliography.setOutputFormat(HTML);
+      const made = bibliography.makeBibliography({ include: cited.map((value) => ({ field: "id", value })) });
+      // Some styles define no bibliography.
+      if (!made || made[1].length === 0) return "";
+      return `<ul>\n${made[1].map((entry) => `<li>${entry.trim()}</li>\n`).join("")}</ul>\n`;
+    },
+  };
+}
+
+// Pandoc's locator terms (its English locale) and the CSL locator each names.
+const LOCATOR_LABELS: Readonly<Record<string, string>> = labelsByTerm({
+  book: "bk. bks. book books",
+  chapter: "ch. chs. chap. chaps. chapter chapters",
+  column: "col. cols. column columns",
+  figure: "fig. figs. figure figures",
+  folio: "fol. fols. folio folios",
+  issue: "no. nos. number numbers",
+  line: "l. ll. line lines",
+  note: "n. nn. note notes",
+  opus: "op. opp. opus",
+  page: "p. pp. page pages",
+  paragraph: "para. paras. paragraph paragraphs ¶ ¶¶",
+  part: "pt. pts. part parts",
+  section: "sec. secs. section sections § §§",
+  "sub-verbo": "s.v. s.vv.",
+  verse: "v. vv. verse verses",
+  volume: "vol. vols. volume volumes",
+});
+const LOCATOR = new RegExp(
+  `^(${Object.keys(LOCATOR_LABELS)
+    .sort((a, b) => b.length - a.length)
+    .map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|")})\\s*(\\S.*)$`,
+  "isu",
+);
+// A bare number, numeral or range is a page, as in Pandoc.
+const BARE_PAGES = /^(?:\d|[ivxlcdm]+(?:$|[\s,&–—-]))/i;
+
+function labelsByTerm(terms: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(terms).flatMap(([label, list]) =>
+      list.split(" ").map((term) => [term.toLowerCase(), label]),
+    ),
+  );
+}
+
+/** `[see @key, pp. 378, 382]` → id "key", label "page", locator "378, 382", prefix "see ". */
+export function citeprocCite(citation: Citation): CiteprocCite {
+  const cite: CiteprocCite = { id: citation.key };
+  let suffix = citation.suffix;
+  const located = LOCATOR.exec(citation.locator);
+  if (located) {
+    cite.label = LOCATOR_LABELS[(located[1] ?? "").toLowerCase()];
+    cite.locator = located[2];
+  } else if (BARE_PAGES.test(citation.locator)) {
+    cite.label = "page";
+    cite.locator = citation.locator;
+  } else if (citation.locator) {
+    // A braced locator with no term (`{the preface}`) would be printed as a page; it reads as said.
+    suffix = `, ${citation.locator}${suffix ? spaced(suffix) : ""}`;
+  }
+  if (citation.prefix) cite.prefix = `${citation.prefix} `;
+  if (suffix) cite.suffix = spaced(suffix);
+  if (citation.suppressAuthor) cite["suppress-author"] = true;
+  return cite;
+}
+
+function spaced(suffix: string): string {
+  return /^[,.;:!?)]/.test(suffix) ? suffix : ` ${suffix}`;
+}
+
+function urlOf(item: CslItem): string | undefined {
+  if (typeof item.URL === "string" && /^https?:\/\/[^\s]+$/i.test(item.URL)) return item.URL;
+  const doi =
+    typeof item.DOI === "string" ? item.DOI.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, "") : "";
+  return /^10\.\S+$/.test(doi) ? `https://doi.org/${doi}` : undefined;
+}
+
+function nameText(name: CslName): string {
+  if (name.literal) return name.literal;
+  const family = [name["non-dropping-particle"], name.family].filter(Boolean).join(" ");
+  return [name.given, name["dropping-particle"], family].filter(Boolean).join(" ");
+}
+
+function isoDate(date: CslDate | undefined): string | undefined {
+  const [year, month, day] = (date?.["date-parts"]?.[0] ?? []).map(Number);
+  if (year === undefined || !Number.isInteger(year)) return undefined;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const iso = String(year).padStart(4, "0");
+  // Months 13–24 are CSL's seasons, which ISO 8601 cannot say.
+  if (!month || month > 12) return iso;
+  return day && day <= 31 ? `${iso}-${pad(month)}-${pad(day)}` : `${iso}-${pad(month)}`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
