@@ -192,11 +192,12 @@ function checkText(text: string, fail: (message: string) => never): string {
     );
   }
   if (CONTROL_CHARACTER.test(text)) fail("contains a control character");
-  const unsafe = HTML_LIKE.exec(text.replace(CSL_MARKUP, ""));
-  if (unsafe)
-    fail(
-      `contains HTML or script ("${unsafe[0]}…"); only CSL's <i>, <b>, <sup>, <sub> and <span> are allowed`,
-    );
+  const rest = text.replace(CSL_MARKUP, "");
+  const unsafe = HTML_LIKE.exec(rest);
+  if (unsafe) {
+    const found = rest.slice(unsafe.index, unsafe.index + 16);
+    fail(`contains HTML or script ("${found}…"); only CSL's <i>, <b>, <sup>, <sub> and <span> are allowed`);
+  }
   return text;
 }
 

@@ -1,7 +1,7 @@
 // BibTeX and BibLaTeX files, read and written through Citation.js. Its grammar throws on syntax errors,
 // but it cannot say which entry a cut-short file lost, so entries are also found by a brace count here.
 
-import { CSL_ITEM_TYPES, type CslItem } from "../csl-item.js";
+import { CSL_ITEM_TYPES, CSL_NAME_VARIABLES, type CslItem, type CslName } from "../csl-item.js";
 import {
   BIBTEX_ENTRY_TYPES,
   type BibEntry,
@@ -10,7 +10,7 @@ import {
   cslTypeOfBibtexType,
   parseBibtexEntries,
 } from "./citation-js.js";
-import { describeEntry, fileError, lineAt, type SourceEntry } from "./entry.js";
+import { describeEntry, entryError, fileError, lineAt, type SourceEntry } from "./entry.js";
 
 interface EntryStart {
   type: string;
@@ -35,7 +35,7 @@ export function readBibtex(text: string, file: string | undefined): SourceEntry[
     const line = Number(/at line (\d+)/.exec(message)?.[1]) || undefined;
     const index = line ? starts.findLastIndex((start) => start.line <= line) : -1;
     const where = index >= 0 ? name(starts[index], index) : describeEntry(file, "BibTeX", line);
-    throw fileError(undefined, `${where}: BibTeX syntax error: ${message}`, line);
+    throw entryError(where, `BibTeX syntax error: ${message}`, line);
   }
   if (entries.length !== starts.length) {
     throw fileError(
@@ -47,11 +47,7 @@ export function readBibtex(text: string, file: string | undefined): SourceEntry[
     const start = starts[index];
     const entryName = name(start, index);
     if (!BIBTEX_ENTRY_TYPES.has(entry.type.toLowerCase())) {
-      throw fileError(
-        undefined,
-        `${entryName}: @${entry.type} is not a BibTeX or BibLaTeX entry type`,
-        start?.line,
-      );
+      throw entryError(entryName, `@${entry.type} is not a BibTeX or BibLaTeX entry type`, start?.line);
     }
     return { value: toCsl(entry), entry: entryName, line: start?.line };
   });
@@ -60,6 +56,9 @@ export function readBibtex(text: string, file: string | undefined): SourceEntry[
 function toCsl(entry: BibEntry): Record<string, unknown> {
   const item = bibtexEntryToCsl(entry);
   if (item["citation-key"] === item.id) delete item["citation-key"];
+  for (const variable of CSL_NAME_VARIABLES) {
+    if (Array.isArray(item[variable])) item[variable] = item[variable].map(bracedNameAsLiteral);
+  }
   // BibLaTeX marks newspaper and magazine articles with an entry subtype; Citation.js leaves it as genre.
   const subtype = item.genre;
   if (entry.type === "article" && (subtype === "newspaper" || subtype === "magazine")) {
@@ -71,6 +70,12 @@ function toCsl(entry: BibEntry): Record<string, unknown> {
     delete item.genre;
   }
   return item;
+}
+
+// `{World Bank}` in BibTeX is a name not to be split; Citation.js reads it as a family name alone.
+function bracedNameAsLiteral(name: CslName): CslName {
+  const parts = Object.keys(name);
+  return parts.length === 1 && name.family?.includes(" ") ? { literal: name.family } : name;
 }
 
 /** Where each source entry begins, checking that each one closes. */
@@ -98,11 +103,8 @@ function findEntries(text: string, file: string | undefined): EntryStart[] {
     const close = findClose(text, bodyStart, match[2] === "(" ? ")" : "}");
     if (close === -1) {
       const what = NOT_SOURCES.has(type) ? `@${type}` : key ? `entry "${key}"` : `entry ${starts.length + 1}`;
-      throw fileError(
-        undefined,
-        `${describeEntry(file, what, start.line)}: is not closed: a "}" is missing (or the file is cut short)`,
-        start.line,
-      );
+      const problem = 'the entry is not closed: a "}" is missing (or the file is cut short)';
+      throw entryError(describeEntry(file, what, start.line), problem, start.line);
     }
     if (!NOT_SOURCES.has(type)) starts.push(start);
     position = close + 1;
@@ -135,7 +137,8 @@ function formatEntry(entry: BibEntry, item: CslItem): string {
   let type = entry.type;
   const properties = { ...entry.properties };
   // Citation.js notes the access date of a web page in `note` too, which would read back as a note.
-  if (item.note === undefined && String(properties.note).startsWith("[Online; accessed")) delete properties.note;
+  if (item.note === undefined && String(properties.note).startsWith("[Online; accessed"))
+    delete properties.note;
   if (properties.entrysubtype === undefined) {
     if (item.type === "article-newspaper" || item.type === "article-magazine") {
       properties.entrysubtype = item.type.slice("article-".length);

@@ -16,10 +16,15 @@ export function describeEntry(file: string | undefined, what: string, line?: num
   return file ? `${file}, ${place}` : place;
 }
 
-/** An error about the file as a whole: `sources.bib: is empty`. */
+/** An error about the file as a whole: `sources.bib: is empty`, `sources.ris, line 3: …`. */
 export function fileError(file: string | undefined, problem: string, line?: number): InvalidError {
-  const where = file ? `${file}${line ? `, line ${line}` : ""}: ` : line ? `line ${line}: ` : "";
-  return new InvalidError(`${where}${problem}`, { line });
+  const where = line ? `${file ? `${file}, ` : ""}line ${line}` : file;
+  return new InvalidError(where ? `${where}: ${problem}` : problem, { line });
+}
+
+/** An error about one entry, named as describeEntry names it. */
+export function entryError(entry: string, problem: string, line?: number): InvalidError {
+  return new InvalidError(`${entry}: ${problem}`, { line });
 }
 
 /** The line (from 1) that a character offset falls on. */

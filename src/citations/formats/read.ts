@@ -5,7 +5,7 @@ import { TooLargeError } from "../../errors.js";
 import { type CslItem, validateCslItem } from "../csl-item.js";
 import { readBibtex } from "./bibtex.js";
 import { readCslJson } from "./csl-json.js";
-import { fileError, type SourceEntry } from "./entry.js";
+import { entryError, fileError, type SourceEntry } from "./entry.js";
 import { readRis } from "./ris.js";
 
 export type SourceFormat = "csl-json" | "bibtex" | "ris";
@@ -50,8 +50,7 @@ export function readSources(content: string, name?: string): CslItem[] {
   return entries.map(({ value, entry, line }) => {
     const item = validateCslItem(value, entry, line);
     const earlier = firstUse.get(item.id);
-    if (earlier)
-      throw fileError(undefined, `${entry}: the key "${item.id}" is already the key of ${earlier}`, line);
+    if (earlier) throw entryError(entry, `the key "${item.id}" is already the key of ${earlier}`, line);
     firstUse.set(item.id, entry);
     return item;
   });

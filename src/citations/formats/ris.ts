@@ -11,7 +11,7 @@ import {
   risRecordToCsl,
   risTypeOfCslType,
 } from "./citation-js.js";
-import { describeEntry, fileError, type SourceEntry } from "./entry.js";
+import { describeEntry, entryError, fileError, type SourceEntry } from "./entry.js";
 
 const TAG_LINE = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
 
@@ -37,7 +37,7 @@ export function readRis(text: string, file: string | undefined): SourceEntry[] {
   return splitRecords(text, file).map(({ record, line }, index) => {
     const id = typeof record.ID === "string" ? record.ID : undefined;
     const entry = describeEntry(file, id ? `record "${id}"` : `record ${index + 1}`, line);
-    const fail = (problem: string) => fileError(undefined, `${entry}: ${problem}`, line);
+    const fail = (problem: string) => entryError(entry, problem, line);
     if (!id) throw fail('has no "ID  - " line (its citation key)');
     const risType = String(record.TY).toUpperCase();
     const cslType = EXTRA_RIS_TYPES[risType] ?? cslTypeOfRisType(risType);
@@ -124,11 +124,17 @@ function correctRoles(item: Record<string, unknown>, record: RisRecord, risType:
   }
 }
 
-// RIS names are "Family, Given, Suffix"; a name without a comma is an organisation's.
+// RIS names are "Family, Given, Suffix"; a name without a comma is an organisation's. Lower-case words
+// before the family name are its particle ("van der Berg"), as BibTeX and CSL treat them.
 function parseRisName(text: string): CslName {
-  const [family = "", given, suffix] = text.split(/\s*,\s*/);
-  if (given === undefined) return family.includes(" ") ? { literal: family } : { family };
-  return suffix ? { family, given, suffix } : { family, given };
+  const [whole = "", given, suffix] = text.split(/\s*,\s*/);
+  if (given === undefined) return whole.includes(" ") ? { literal: whole } : { family: whole };
+  const particle = /^((?:\p{Ll}+\s+)+)(\S.*)$/u.exec(whole);
+  const name: CslName = particle
+    ? { family: particle[2], given, "non-dropping-particle": particle[1]?.trim() }
+    : { family: whole, given };
+  if (suffix) name.suffix = suffix;
+  return name;
 }
 
 function correctIssued(item: Record<string, unknown>, record: RisRecord, risType: string): void {
