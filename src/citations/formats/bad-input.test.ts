@@ -118,6 +118,13 @@ describe("bad entries", () => {
     );
   });
 
+  it("refuses a script spelled with TeX commands, which BibTeX turns into a tag", () => {
+    const error = refusal(
+      "@book{tex-script, title = {\\textless{}script\\textgreater{}alert(1)}, year = 2001}",
+    );
+    expect(error.message).toContain('entry "tex-script" (line 1): title contains HTML or script');
+  });
+
   it("refuses an image with an event handler in a RIS title, naming the record", () => {
     const error = refusal(records.replace("Wages and the Docks", 'Wages <img src=x onerror="alert(1)">'));
     expect(error.message).toContain(

@@ -82,6 +82,12 @@ function bracedNameAsLiteral(name: CslName): CslName {
 function findEntries(text: string, file: string | undefined): EntryStart[] {
   const starts: EntryStart[] = [];
   let position = 0;
+  // Lines are counted on from the previous entry, not from the top, so a long file is read in one pass.
+  let counted = { offset: 0, line: 1 };
+  const lineOf = (offset: number) => {
+    counted = { offset, line: counted.line + lineAt(text.slice(counted.offset, offset), offset) - 1 };
+    return counted.line;
+  };
   for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", position)) {
     ENTRY_START.lastIndex = at;
     const match = ENTRY_START.exec(text);
@@ -99,7 +105,7 @@ function findEntries(text: string, file: string | undefined): EntryStart[] {
     const key = NOT_SOURCES.has(type)
       ? ""
       : (/^\s*([^,\s]{0,200})/.exec(text.slice(bodyStart, bodyStart + 220))?.[1] ?? "");
-    const start = { type, key, line: lineAt(text, at) };
+    const start = { type, key, line: lineOf(at) };
     const close = findClose(text, bodyStart, match[2] === "(" ? ")" : "}");
     if (close === -1) {
       const what = NOT_SOURCES.has(type) ? `@${type}` : key ? `entry "${key}"` : `entry ${starts.length + 1}`;
