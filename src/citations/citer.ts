@@ -96,6 +96,11 @@ CSL.Output.Formats[HTML] = {
   "@display/left-margin": (_state: unknown, text: string) => `${text} `,
   "@display/right-inline": passthrough,
   "@display/indent": passthrough,
+  // citeproc wraps URLs as well as DOIs with this one; only web addresses and DOIs become links.
+  "@DOI/true": (_state: unknown, text: string) => {
+    const href = /^https?:\/\//i.test(text) ? text : /^10\.\S+$/.test(text) ? `https://doi.org/${text}` : "";
+    return href ? `<a href="${href}">${text}</a>` : text;
+  },
 };
 
 interface PooledEngine {

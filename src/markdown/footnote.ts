@@ -22,6 +22,8 @@ export interface FootnoteLabels {
   notes: string;
   /** With `{n}` for the note's number. */
   backToReference: string;
+  /** The heading of the list of sources cited, when the publication shows one; "Sources" if not given. */
+  sources?: string;
 }
 
 export const ENGLISH_LABELS: FootnoteLabels = { notes: "Notes", backToReference: "Back to reference {n}" };

@@ -80,7 +80,7 @@ export function inlineText(
         text += inlineText(child.children ?? [], env, options);
         break;
       case "citation":
-        text += env.citationText(citationGroupOf(child));
+        text += env.citer.text(citationGroupOf(child));
         break;
       case "footnote_ref":
         if (options.noteMarkers) text += `[${footnoteNumber(child)}]`;

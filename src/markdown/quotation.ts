@@ -4,6 +4,7 @@
 
 import type { StateCore, Token } from "markdown-it";
 import { citationGroupOf } from "./citation.js";
+import { quotationSourceUrl } from "./citation-markup.js";
 import { blockText } from "./plain-text.js";
 import type { RenderEnv } from "./render.js";
 
@@ -47,6 +48,9 @@ export function quotationRule(state: StateCore): void {
   }
 
   for (const quote of found) {
+    // The quoted source's address, for a reader's tools (HTML's blockquote cite attribute).
+    const url = quotationSourceUrl(citationGroupOf(quote.citation), env.citer);
+    if (url) (tokens[quote.open] as Token).attrSet("cite", url);
     env.quotations.push({
       text: blockText(tokens.slice(quote.open + 1, quote.captionStart), env),
       citation: citationGroupOf(quote.citation),

@@ -79,12 +79,16 @@ describe("citations", () => {
     expect(citations[0]?.raw).toBe("[see @doe99, ch. 3; @roe-2001, p. 4]");
   });
 
-  it("uses the publication's citation style when one is given", () => {
+  it("uses the publication's citation style when one is given, as HTML and as plain text", () => {
     const { html, text } = renderMarkdown("Quoted [@trotsky, p. 3].", {
-      citationText: (group) => `(Trotsky 1940, ${group.citations[0]?.locator} & <more>)`,
+      citer: {
+        html: (group) => `(Trotsky, <i>Writings</i>, ${group.citations[0]?.locator} &amp; more.)`,
+        text: (group) => `(Trotsky, Writings, ${group.citations[0]?.locator} & <more>.)`,
+        sourceUrl: () => undefined,
+      },
     });
-    expect(html).toContain(">(Trotsky 1940, p. 3 &amp; &lt;more&gt;)</cite>");
-    expect(text).toBe("Quoted (Trotsky 1940, p. 3 & <more>).");
+    expect(html).toContain('data-keys="trotsky">(Trotsky, <i>Writings</i>, p. 3 &amp; more.)</cite>');
+    expect(text).toBe("Quoted (Trotsky, Writings, p. 3 & <more>.).");
   });
 
   it("leaves links, footnote references, emails and reference links alone", () => {

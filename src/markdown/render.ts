@@ -3,7 +3,13 @@
 
 import MarkdownIt, { type Env, type StateCore, type Token } from "markdown-it";
 import footnote from "markdown-it-footnote";
-import { citationGroupOf, citationRule, plainCitationText } from "./citation.js";
+import { citationGroupOf, citationRule } from "./citation.js";
+import {
+  bibliographySection,
+  type CitationFormatter,
+  citationHtml,
+  PLAIN_CITATIONS,
+} from "./citation-markup.js";
 import { ENGLISH_LABELS, type FootnoteLabels, useFootnoteMarkup } from "./footnote.js";
 import { headingRule } from "./heading.js";
 import { fillMediaFigures, imagesOf, type MarkdownImage, type MediaImage, useMediaFigures } from "./media.js";
@@ -52,9 +58,11 @@ export interface RenderedMarkdown {
 }
 
 export interface RenderOptions {
-  /** How a citation reads, e.g. "(Trotsky 1940, 378)"; defaults to the keys and locators. */
-  citationText?: (group: CitationGroup) => string;
-  /** The article's language's words for the notes section and its back-links. */
+  /** Formats citations in the publication's style (citations/citer.ts); defaults to keys and locators. */
+  citer?: CitationFormatter;
+  /** The list of the cited sources (`<ul>…</ul>`, "" for none), put after the notes when given. */
+  bibliography?: (keys: string[]) => string;
+  /** The article's language's words for the notes and sources sections and the notes' back-links. */
   labels?: FootnoteLabels;
   /** Our media the body names, by key: a paragraph of only such an image becomes a responsive figure. */
   media?: ReadonlyMap<string, MediaImage>;
@@ -62,7 +70,7 @@ export interface RenderOptions {
 
 /** What the rules of one render share; markdown-it hands it to every rule. */
 export interface RenderEnv extends Env {
-  citationText: (group: CitationGroup) => string;
+  citer: CitationFormatter;
   headings: Heading[];
   quotations: Quotation[];
   footnotes?: { list?: unknown[] };
@@ -82,26 +90,28 @@ useMediaFigures(md);
 // A wide table scrolls inside its own box on a narrow screen instead of widening the page.
 md.renderer.rules.table_open = () => '<div class="table-scroll"><table>\n';
 md.renderer.rules.table_close = () => "</table></div>\n";
-md.renderer.rules.citation = (tokens, idx, _options, env) => {
-  const group = citationGroupOf(tokens[idx] as Token);
-  const keys = group.citations.map((c) => c.key).join(" ");
-  const text = md.utils.escapeHtml((env as RenderEnv).citationText(group));
-  return `<cite class="citation" data-keys="${md.utils.escapeHtml(keys)}">${text}</cite>`;
-};
+md.renderer.rules.citation = (tokens, idx, _options, env) =>
+  citationHtml(citationGroupOf(tokens[idx] as Token), (env as RenderEnv).citer);
 
 export function renderMarkdown(body: string, options: RenderOptions = {}): RenderedMarkdown {
   const env: RenderEnv = {
-    citationText: options.citationText ?? plainCitationText,
+    citer: options.citer ?? PLAIN_CITATIONS,
     headings: [],
     quotations: [],
     labels: options.labels ?? ENGLISH_LABELS,
     media: options.media,
   };
   const tokens = md.parse(body, env);
+  const citations = citationGroups(tokens);
+  let html = md.renderer.render(tokens, md.options, env);
+  if (options.bibliography && citations.length > 0) {
+    const keys = [...new Set(citations.flatMap((g) => g.citations.map((c) => c.key)))];
+    html += bibliographySection(options.bibliography(keys), env.labels.sources ?? "Sources");
+  }
   return {
-    html: fillMediaFigures(sanitizeArticleHtml(md.renderer.render(tokens, md.options, env)), env),
+    html: fillMediaFigures(sanitizeArticleHtml(html), env),
     text: blockText(tokens, env),
-    citations: citationGroups(tokens),
+    citations,
     quotations: env.quotations,
     headings: env.headings,
     footnoteCount: env.footnotes?.list?.length ?? 0,
@@ -110,12 +120,7 @@ export function renderMarkdown(body: string, options: RenderOptions = {}): Rende
 
 /** The images a body shows, parsed as a render would parse them. */
 export function findImages(body: string): MarkdownImage[] {
-  const env: RenderEnv = {
-    citationText: plainCitationText,
-    headings: [],
-    quotations: [],
-    labels: ENGLISH_LABELS,
-  };
+  const env: RenderEnv = { citer: PLAIN_CITATIONS, headings: [], quotations: [], labels: ENGLISH_LABELS };
   return imagesOf(md.parse(body, env), md);
 }
 

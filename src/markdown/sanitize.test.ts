@@ -91,9 +91,38 @@ describe("the sanitiser", () => {
   });
 
   it("neutralises a citation style that returns markup", () => {
-    const { html } = renderMarkdown("[@key]", { citationText: () => "<script>alert(1)</script>" });
+    const citer = {
+      html: () => '<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>',
+      text: () => "<script>alert(1)</script>",
+      sourceUrl: () => "javascript:alert(1)",
+    };
+    const { html, text } = renderMarkdown("> Quoted.\n>\n> [@key]\n\nAnd [@key].", { citer });
     expectSafe(html);
-    expect(html).toContain("&lt;script&gt;");
+    expect(html).toContain("<blockquote>\n<p>Quoted.</p>\n</blockquote>");
+    expect(text).toContain("<script>alert(1)</script>");
+  });
+
+  it("keeps a citation's formatting as classes and drops inline styles and other classes", () => {
+    const citer = {
+      html: () =>
+        '<span style="font-variant:small-caps" class="small-caps evil">Sc</span> <span class="nocase">x</span> ' +
+        '<i>T</i><b>b</b><sup>2</sup><sub>3</sub> <span class="h-cite"><data class="p-name x" value="N">' +
+        '</data><data value="v" onclick="alert(1)"></data></span>',
+      text: () => "",
+      sourceUrl: () => undefined,
+    };
+    const { html } = renderMarkdown("[@key]", { citer });
+    expect(html).toContain(
+      '<span class="small-caps">Sc</span> <span class="nocase">x</span> <i>T</i><b>b</b><sup>2</sup><sub>3</sub> ' +
+        '<span class="h-cite"><data class="p-name" value="N"></data><data value="v"></data></span>',
+    );
+  });
+
+  it("drops classes a writer puts on spans, cites and sections", () => {
+    const { html } = renderMarkdown(
+      '<p><span class="evil">a</span> <cite class="citation x">b</cite></p>\n\n<section class="x">c</section>',
+    );
+    expect(html).toContain('<p><span>a</span> <cite class="citation">b</cite></p>\n<section>c</section>');
   });
 
   it("keeps safe links, images and the markup the renderer emits", () => {

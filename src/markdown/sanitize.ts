@@ -28,7 +28,7 @@ const ARTICLE_HTML: sanitizeHtml.IOptions = {
     ...["p", "a", "em", "strong", "b", "i", "u", "s", "sub", "sup", "small", "mark", "abbr", "cite", "q"],
     ...["blockquote", "figure", "figcaption", "img", "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6"],
     ...["table", "thead", "tbody", "tr", "th", "td", "code", "pre", "hr", "br", "section", "span", "div"],
-    ...["dl", "dt", "dd", "del", "ins", "kbd", "details", "summary"],
+    ...["dl", "dt", "dd", "del", "ins", "kbd", "details", "summary", "data"],
   ],
   allowedAttributes: {
     a: ["href", "title", "id", "aria-label"],
@@ -47,16 +47,22 @@ const ARTICLE_HTML: sanitizeHtml.IOptions = {
     h6: ["id"],
     th: ["align", "scope"],
     td: ["align"],
-    section: ["class", "aria-label"],
+    section: ["class", "aria-label", "aria-labelledby"],
+    data: ["class", "value"],
     span: ["class"],
     div: ["class"],
     details: ["open"],
   },
-  // Classes our own renderer emits; anything else a writer puts on these elements is dropped.
+  // Classes our own renderer emits; anything else a writer puts on these elements is dropped. Spans carry
+  // a citation style's formatting (citeproc's inline styles become classes) and the h-cites' roots.
   allowedClasses: {
     a: ["footnote-backref"],
     sup: ["footnote-ref"],
     code: ["language-*"],
+    cite: ["citation"],
+    span: ["nocase", "small-caps", "roman", "h-cite"],
+    data: ["p-name", "p-author", "dt-published", "u-url"],
+    section: ["footnotes", "bibliography"],
   },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesByTag: {},
