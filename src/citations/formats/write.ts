@@ -6,6 +6,8 @@ import { writeCslJson } from "./csl-json.js";
 import type { SourceFormat } from "./read.js";
 import { writeRis } from "./ris.js";
 
+export type { SourceFormat } from "./read.js";
+
 export function writeSources(items: readonly CslItem[], format: SourceFormat): string {
   switch (format) {
     case "csl-json":
