@@ -66,7 +66,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof AppError) {
       process.stderr.write(`broadside: ${error.located}\n`);
-      process.exitCode = error.code === "invalid" ? 2 : 1;
+      process.exitCode = error.code === "invalid" || error.code === "too_large" ? 2 : 1;
     } else {
       process.stderr.write(
         `broadside: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
