@@ -25,6 +25,7 @@ import type { AdminEnv } from "./env.js";
 import { many, readForm, recordId } from "./forms.js";
 import { AdminPage, adminHtml, CsrfField, ErrorNote, Notice } from "./layout.js";
 import { DocumentsPanel } from "./media.js";
+import { QuotationPanel } from "./quotations.js";
 import { WORKFLOW_DONE, WorkflowPanel } from "./workflow.js";
 
 const editForm = z.object({
@@ -337,6 +338,7 @@ export async function showEditor(
         </form>
         <aside class="editor-side" aria-label="Preview and publishing">
           <WorkflowPanel c={c} article={article} />
+          <QuotationPanel c={c} articleId={article.id} />
           {can(account.role, "media") && (
             <DocumentsPanel c={c} articleId={article.id} documents={documents} editable={editable} />
           )}

@@ -26,6 +26,7 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { id: "articles", label: "Articles", path: "/admin/articles", permission: "write" },
+  { id: "sources", label: "Sources", path: "/admin/sources", permission: "write" },
   { id: "media", label: "Media", path: "/admin/media", permission: "media" },
   { id: "inbox", label: "Letters", path: "/admin/inbox", permission: "inbox" },
   { id: "directory", label: "People & topics", path: "/admin/people", permission: "publish" },

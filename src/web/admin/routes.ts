@@ -11,7 +11,9 @@ import type { AdminEnv } from "./env.js";
 import { checkCsrf, withSession } from "./guard.js";
 import { inboxRoutes } from "./inbox.js";
 import { mediaRoutes } from "./media.js";
+import { quotationRoutes } from "./quotations.js";
 import { sessionRoutes } from "./session.js";
+import { sourceRoutes } from "./sources.js";
 import { workflowRoutes } from "./workflow.js";
 
 /** The largest request the admin reads: an upload. Each form checks its own fields' limits. */
@@ -47,6 +49,8 @@ export function adminRoutes(app: Hono<AppEnv>): void {
   mediaRoutes(admin);
   inboxRoutes(admin);
   articleRoutes(admin);
+  sourceRoutes(admin);
+  quotationRoutes(admin);
   directoryRoutes(admin);
   app.route("/admin", admin);
 }
