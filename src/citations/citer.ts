@@ -147,6 +147,11 @@ function engineFor(
   return pooled;
 }
 
+/** Drops the kept engines, so the next citer reads its style file afresh (after an operator edits one). */
+export function forgetCitationEngines(): void {
+  engines.clear();
+}
+
 export function createCiter(options: CiterOptions): Citer {
   const style = options.style ?? HOUSE_STYLE_ID;
   const locale = resolveLocale(options.locale, options.localesFolder);
