@@ -70,7 +70,7 @@ describeEachStore("the editor's quotation panel", (store) => {
     expect(panel).toContain(
       "but <del>a</del> <ins>an</ins> <del>necessary</del> <ins>unnecessary</ins> evil;",
     );
-    expect(panel).toContain("<footer>The source, p. 2</footer>");
+    expect(panel).toContain('<details class="source-excerpt" open=""><summary>The source, p. 2</summary>');
     expect(panel).toContain('<span class="check check-none">Not checked: the source has no text</span>');
     expect(panel).toContain('<a href="/admin/source?key=paine1791">Add the source&#39;s text</a>');
     expect(panel.match(/name="reason"/g)).toHaveLength(1);

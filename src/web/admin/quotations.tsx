@@ -65,12 +65,11 @@ export async function QuotationPanel(props: { c: Context<AdminEnv>; articleId: n
   ]);
   const blocking = new Set(unresolved.map((q) => q.position));
   const editor = can(c.var.account.role, "publish");
-  const labels = Object.fromEntries(Object.entries(CHECK_LABELS).map(([status, l]) => [status, l.label]));
   return (
     <section
       class="quotation-panel"
       aria-labelledby="quotations-title"
-      data-quotation-labels={JSON.stringify(labels)}
+      data-quotation-labels={JSON.stringify(CHECK_LABELS)}
     >
       <h2 id="quotations-title">Quotations</h2>
       {c.req.query("done") === "overridden" && (
@@ -145,7 +144,7 @@ function Quotation(props: {
           </>
         )}
       </p>
-      {check && <CheckDetails check={check} />}
+      {check && <CheckDetails check={check} verdict={label?.verdict ?? "warning"} />}
       {standing && (
         <p class="override-note">
           Overridden on <time datetime={standing.at}>{standing.at.slice(0, 10)}</time>: {standing.reason}
@@ -179,16 +178,18 @@ function Quotation(props: {
   );
 }
 
-function CheckDetails(props: { check: QuotationCheck }) {
+function CheckDetails(props: { check: QuotationCheck; verdict: Verdict }) {
   const { check } = props;
   const found = [...new Set(check.passages.flatMap((p) => p.pages))];
+  const expected = check.expectedPages ?? [];
+  const elsewhere = expected.length > 0 && expected.join() !== found.join();
   const changed = check.diff?.some((part) => part.op !== "same");
   return (
     <>
       <p class="check-message">{check.message}</p>
-      {check.expectedPages && check.expectedPages.length > 0 && (
+      {elsewhere && (
         <p class="hint">
-          Cited as {pagesText(check.expectedPages)}
+          Cited as {pagesText(expected)}
           {found.length > 0 && `; found on ${pagesText(found)}`}.
         </p>
       )}
@@ -216,10 +217,11 @@ function CheckDetails(props: { check: QuotationCheck }) {
         </>
       )}
       {check.excerpt && (
-        <blockquote class="source-excerpt">
-          <p>{check.excerpt}</p>
-          {found.length > 0 && <footer>The source, {pagesText(found)}</footer>}
-        </blockquote>
+        // Open where the editor has something to compare; a passed quotation's passage is a click away.
+        <details class="source-excerpt" open={props.verdict !== "pass" || undefined}>
+          <summary>The source{found.length > 0 ? `, ${pagesText(found)}` : ""}</summary>
+          <blockquote>{check.excerpt}</blockquote>
+        </details>
       )}
     </>
   );

@@ -37,13 +37,15 @@ function setUpEditor(form) {
   let submitting = false;
   let previewTimer;
 
-  const refreshPreview = async () => {
+  const refreshPreview = async (edited = true) => {
     if (!preview) return;
     try {
       const language = form.querySelector("#language")?.value ?? preview.dataset.preview;
       const result = await postJson("/admin/preview", form, { body: body.value, language });
       preview.innerHTML = result.html;
       preview.setAttribute("lang", language);
+      // On opening, the panel already shows the saved text's results; after an edit, the new ones.
+      if (edited) showQuotationChecks(result.quotations);
     } catch (error) {
       preview.textContent = `The preview failed: ${error.message}`;
     }
@@ -96,7 +98,32 @@ function setUpEditor(form) {
     else return;
     event.preventDefault();
   });
-  void refreshPreview();
+  void refreshPreview(false);
+}
+
+/** The preview's quotation checks, under the saved ones in the editor's quotation panel. */
+function showQuotationChecks(quotations) {
+  const target = document.querySelector("[data-quotation-preview]");
+  const panel = document.querySelector("[data-quotation-labels]");
+  if (!target || !panel || !Array.isArray(quotations)) return;
+  if (quotations.length === 0) return target.replaceChildren();
+  const labels = JSON.parse(panel.dataset.quotationLabels);
+  const heading = document.createElement("p");
+  heading.textContent = "As the text in the editor stands now (not saved):";
+  const list = document.createElement("ol");
+  for (const quotation of quotations) {
+    const item = document.createElement("li");
+    item.value = quotation.position + 1;
+    const badge = document.createElement("span");
+    const status = quotation.check?.status;
+    const known = status ? labels[status] : undefined;
+    badge.className = `check check-${status ? (known?.verdict ?? "warning") : "none"}`;
+    badge.textContent = status ? (known?.label ?? status) : "Not checked: the source has no text";
+    item.append(badge);
+    if (quotation.check?.message) item.append(` ${quotation.check.message}`);
+    list.append(item);
+  }
+  target.replaceChildren(heading, list);
 }
 
 function insert(area, what) {
