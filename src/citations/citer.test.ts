@@ -156,7 +156,7 @@ describe("a citer with Debian's stock styles", () => {
   it("prints a full Chicago note in parentheses, ending in one full stop", (context) => {
     needStockStyles(context);
     expect(stock("chicago-fullnote-bibliography").html(group("[@trotsky, pp. 378, 382]"))).toBe(
-      "(Leon Trotsky, “The Beginning of the End,” in <i>Writings of Leon Trotsky [1936–37]</i> " +
+      "(Leon Trotsky, “The Beginning of the End,” in <i>Writings of Leon Trotsky</i> [1936–37] " +
         "(1937; repr., New York: Pathfinder Press, 1978), 378, 382.)",
     );
   });
@@ -183,7 +183,7 @@ describe("a citer with Debian's stock styles", () => {
       "<ul>\n" +
         "<li><i>An Archive</i>. (2020, May 1). " +
         '<a href="https://example.org/archive">https://example.org/archive</a></li>\n' +
-        "<li>Trotsky, L. (1978). The Beginning of the End. In <i>Writings of Leon Trotsky [1936–37]</i>. " +
+        "<li>Trotsky, L. (1978). The Beginning of the End. In <i>Writings of Leon Trotsky</i> [1936–37]. " +
         "Pathfinder Press. (Original work published 1937)</li>\n" +
         "</ul>\n",
     );

@@ -164,7 +164,7 @@ export function createCiter(options: CiterOptions): Citer {
   const engine = (): CiteprocEngine => {
     if (pooled.lentTo !== self) {
       pooled.sys.items = new Map(
-        [...items].map(([key, item]) => [key, { ...structuredClone(item), id: key }]),
+        [...items].map(([key, item]) => [key, romanDesignations({ ...structuredClone(item), id: key })]),
       );
       pooled.engine.updateItems([]);
       pooled.engine.updateItems([...items.keys()]);
@@ -178,7 +178,7 @@ export function createCiter(options: CiterOptions): Citer {
   const render = (group: CitationGroup, format: string): string => {
     const cites = engine();
     cites.setOutputFormat(format);
-    return cites.makeCitationCluster(group.citations.map(citeprocCite));
+    return closeItalics(cites.makeCitationCluster(group.citations.map(citeprocCite)));
   };
   const known = (group: CitationGroup) => group.citations.every((c) => items.has(c.key));
 
@@ -219,7 +219,7 @@ export function createCiter(options: CiterOptions): Citer {
       const made = bibliography.makeBibliography({ include: cited.map((value) => ({ field: "id", value })) });
       // Some styles define no bibliography.
       if (!made || made[1].length === 0) return "";
-      return `<ul>\n${made[1].map((entry) => `<li>${entry.trim()}</li>\n`).join("")}</ul>\n`;
+      return `<ul>\n${made[1].map((entry) => `<li>${closeItalics(entry.trim())}</li>\n`).join("")}</ul>\n`;
     },
   };
 }
@@ -284,6 +284,29 @@ export function citeprocCite(citation: Citation): CiteprocCite {
 
 function spaced(suffix: string): string {
   return /^[,.;:!?)]/.test(suffix) ? suffix : ` ${suffix}`;
+}
+
+// A bracketed designation closing an italic title — "Writings of Leon Trotsky [1936–37]" — is the editor's,
+// not the title's, and is set in roman, as the reference article prints it. The `<i>` is CSL's rich-text
+// markup: inside a field the style sets in italics, citeproc flips it to roman.
+const DESIGNATION = /^(.*\S)\s+(\[[^\]<>]+\])$/su;
+const ITALIC_TITLE_TYPES = new Set(["book", "thesis", "report", "motion_picture", "broadcast"]);
+
+function romanDesignations(item: CslItem): CslItem {
+  const flip = (text: unknown) => {
+    const match = typeof text === "string" ? DESIGNATION.exec(text) : null;
+    return match ? `${match[1]} <i>${match[2]}</i>` : text;
+  };
+  const result: CslItem = { ...item, "container-title": flip(item["container-title"]) as string | undefined };
+  if (result["container-title"] === undefined) delete result["container-title"];
+  if (ITALIC_TITLE_TYPES.has(item.type)) result.title = flip(item.title) as string | undefined;
+  if (result.title === undefined) delete result.title;
+  return result;
+}
+
+/** `<i>Title <span class="roman">[x]</span></i>` → `<i>Title</i> [x]`: the same on the page, plainer markup. */
+function closeItalics(html: string): string {
+  return html.replace(/ <span class="roman">([^<]*)<\/span><\/i>/g, "</i> $1");
 }
 
 function urlOf(item: CslItem): string | undefined {

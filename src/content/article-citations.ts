@@ -85,6 +85,7 @@ export async function citationsFor(store: Store, body: string, language: string)
   const citer = createCiter({
     style: settings.style,
     ...(folders.styles ? { stylesFolder: folders.styles } : {}),
+    ...(folders.locales ? { localesFolder: folders.locales } : {}),
     locale: language,
     items,
   });

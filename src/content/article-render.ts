@@ -35,7 +35,7 @@ export async function renderArticle(
   const rendered = renderMarkdown(body, {
     citer,
     ...(settings.bibliography ? { bibliography: (keys: string[]) => citer.bibliographyHtml(keys) } : {}),
-    labels: { notes: t.notes, backToReference: t.backToReference },
+    labels: { notes: t.notes, backToReference: t.backToReference, sources: t.sources },
     media: await mediaForBody(store, body),
   });
   assertCitationsKnown(citer, rendered.citations, body);

@@ -44,6 +44,7 @@ const en = {
   partsOfSeries: "The parts of this series",
   answers: "This article answers",
   answeredBy: "Answered by",
+  sources: "Sources",
   quotationChecks: "How the quotations were checked",
   quotationChecksIntro:
     "Each quotation below was compared, word for word, with the text of the source it cites, which the publication holds.",
@@ -163,6 +164,7 @@ const de: Strings = {
   partsOfSeries: "Die Teile dieser Serie",
   answers: "Dieser Artikel antwortet auf",
   answeredBy: "Antworten darauf",
+  sources: "Quellen",
   quotationChecks: "Wie die Zitate geprüft wurden",
   quotationChecksIntro:
     "Jedes Zitat wurde Wort für Wort mit dem Text der zitierten Quelle verglichen, der der Redaktion vorliegt.",
@@ -286,6 +288,7 @@ const fr: Strings = {
   partsOfSeries: "Les parties de cette série",
   answers: "Cet article répond à",
   answeredBy: "Réponses",
+  sources: "Sources",
   quotationChecks: "Comment les citations ont été vérifiées",
   quotationChecksIntro:
     "Chaque citation a été comparée, mot à mot, au texte de la source citée, que la rédaction détient.",

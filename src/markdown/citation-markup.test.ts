@@ -29,7 +29,7 @@ const ONLINE: CslItem = {
 const citer = createCiter({ items: new Map([CHAPTER, ONLINE].map((item) => [item.id, item])) });
 
 const SEED_CITATION =
-  "(Leon Trotsky, “The Beginning of the End,” June 12, 1937, in <i>Writings of Leon Trotsky [1936–37]</i> " +
+  "(Leon Trotsky, “The Beginning of the End,” June 12, 1937, in <i>Writings of Leon Trotsky</i> [1936–37] " +
   "(New York: Pathfinder Press, 1978), pp. 378, 382.)";
 const SEED_H_CITE =
   '<span class="h-cite"><data class="p-name" value="The Beginning of the End"></data>' +

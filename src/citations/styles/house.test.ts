@@ -143,7 +143,7 @@ describe("the house style", () => {
   it("prints the reference article's source exactly as the article prints it by hand", () => {
     const cited = group("[@trotsky-beginning-of-the-end, pp. 378, 382]");
     expect(citer.html(cited)).toBe(
-      "(Leon Trotsky, “The Beginning of the End,” June 12, 1937, in <i>Writings of Leon Trotsky [1936–37]</i> " +
+      "(Leon Trotsky, “The Beginning of the End,” June 12, 1937, in <i>Writings of Leon Trotsky</i> [1936–37] " +
         "(New York: Pathfinder Press, 1978), pp. 378, 382.)",
     );
     expect(citer.text(cited)).toBe(
@@ -159,7 +159,7 @@ describe("the house style", () => {
     ],
     [
       "[@edited]",
-      "(George Breitman and Evelyn Reed, eds., <i>Writings of Leon Trotsky [1936–37]</i>, 2nd ed. " +
+      "(George Breitman and Evelyn Reed, eds., <i>Writings of Leon Trotsky</i> [1936–37], 2nd ed. " +
         "(New York: Pathfinder Press, 1978).)",
     ],
     [
@@ -211,7 +211,7 @@ describe("the house style", () => {
         '(2001): 45–67. <a href="https://doi.org/10.1000/jlh.2001.12">https://doi.org/10.1000/jlh.2001.12</a>.</li>\n' +
         "<li>“The Verdict.” <i>The Militant</i>, March 6, 1937.</li>\n" +
         "<li>Trotsky, Leon. Letter to James P. Cannon. June 12, 1937.</li>\n" +
-        "<li>Trotsky, Leon. “The Beginning of the End.” June 12, 1937. In <i>Writings of Leon Trotsky [1936–37]</i>. " +
+        "<li>Trotsky, Leon. “The Beginning of the End.” June 12, 1937. In <i>Writings of Leon Trotsky</i> [1936–37]. " +
         "New York: Pathfinder Press, 1978.</li>\n" +
         "</ul>\n",
     );
