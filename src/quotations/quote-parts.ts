@@ -27,8 +27,8 @@ export interface QuoteSegment {
 const ELLIPSIS = /\[\s*(?:\u2026|(?:\.\s*){3})\s*\]|(?:\.[ \t\u00a0]*){2,}\.|\u2026/g;
 const BRACKETS = /\[[^\][]*\]/g;
 // Quotation marks and spaces around a whole quotation are the writer's framing, not the source's.
-const FRAMING =
-  /^[\s"'\u201c-\u201f\u00ab\u00bb\u2018-\u201b\u2039\u203a]+|[\s"'\u201c-\u201f\u00ab\u00bb\u2018-\u201b\u2039\u203a]+$/g;
+const LEADING_FRAME = /^[\s"'\u201c-\u201f\u00ab\u00bb\u2018-\u201b\u2039\u203a]+/;
+const TRAILING_FRAME = /[\s"'\u201c-\u201f\u00ab\u00bb\u2018-\u201b\u2039\u203a]+$/;
 
 export function quotationSegments(quote: string): QuoteSegment[] {
   const segments: QuoteSegment[] = [];
@@ -46,9 +46,8 @@ function pushSegment(segments: QuoteSegment[], quote: string, from: number, to: 
   let start = from;
   let end = to;
   const piece = quote.slice(from, to);
-  // Quotation marks and spaces around a whole quotation are the writer's framing, not the source's.
-  const lead = /^[\s"'\u201c-\u201f\u00ab\u00bb\u2018-\u201b\u2039\u203a]+/.exec(piece)?.[0].length ?? 0;
-  const trail = /[\s"'\u201c-\u201f\u00ab\u00bb\u2018-\u201b\u2039\u203a]+$/.exec(piece)?.[0].length ?? 0;
+  const lead = LEADING_FRAME.exec(piece)?.[0].length ?? 0;
+  const trail = TRAILING_FRAME.exec(piece)?.[0].length ?? 0;
   if (segments.length === 0) start += lead;
   if (to === quote.length && lead < piece.length) end -= trail;
   if (end <= start) return;
