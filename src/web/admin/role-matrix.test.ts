@@ -45,6 +45,7 @@ const ROUTES: Record<string, "open" | "session" | Permission> = {
   "POST /admin/sources": "write",
   "POST /admin/sources/import": "write",
   "GET /admin/sources/export": "write",
+  "GET /admin/sources/settings": "publish",
   "POST /admin/sources/settings": "publish",
   "GET /admin/source": "write",
   "POST /admin/source": "write",

@@ -59,8 +59,9 @@ describeEachStore("the admin's source library", (store) => {
     expect(html).not.toContain("Citation style");
     const editor = await loginAs(store(), "editor");
     const editorHtml = await (await get(editor, "/admin/sources")).text();
-    expect(editorHtml).toContain("Citation style");
-    expect(editorHtml).toMatch(/<option value="house" selected="">/);
+    expect(editorHtml).toContain("<strong>the house style</strong>, without a bibliography at the end.");
+    const settings = await (await get(editor, "/admin/sources/settings")).text();
+    expect(settings).toMatch(/<select id="style" name="style"><option value="house" selected="">/);
   });
 
   it("adds a pasted BibTeX source and shows it on its own page", async () => {
@@ -268,6 +269,7 @@ describeEachStore("the admin's source library", (store) => {
     expect(await readCitationSettings(store())).toEqual({ style: "house", bibliography: true });
     const unknown = await post(editor, "/admin/sources/settings", { style: "../../etc/passwd" });
     expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain('class="form-error"');
     expect(await readCitationSettings(store())).toEqual({ style: "house", bibliography: true });
   });
 

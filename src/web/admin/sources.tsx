@@ -81,6 +81,7 @@ export function sourceRoutes(admin: Hono<AdminEnv>): void {
   admin.post("/sources", write, addSource);
   admin.post("/sources/import", write, importFile);
   admin.get("/sources/export", write, exportLibrary);
+  admin.get("/sources/settings", publish, (c) => showSettings(c));
   admin.post("/sources/settings", publish, saveSettings);
   admin.get("/source", write, (c) => showSource(c));
   admin.post("/source", write, editSource);
@@ -193,7 +194,17 @@ async function showLibrary(c: Context<AdminEnv>, problem?: Problem & { form: "pa
         </p>
         <button type="submit">Import</button>
       </form>
-      {settings && <StyleSettings c={c} settings={settings} />}
+      {settings && (
+        <>
+          <h2>Citation style</h2>
+          <p>
+            Articles cite sources in{" "}
+            <strong>{settings.style === "house" ? "the house style" : settings.style}</strong>,{" "}
+            {settings.bibliography ? "with" : "without"} a bibliography at the end.{" "}
+            <a href="/admin/sources/settings">Change</a>
+          </p>
+        </>
+      )}
     </AdminPage>,
     problemStatus(problem),
   );
@@ -230,26 +241,37 @@ function SourceTable(props: { rows: SourceRow[] }) {
   );
 }
 
-function StyleSettings(props: { c: Context<AdminEnv>; settings: { style: string; bibliography: boolean } }) {
+/** Its own page: a folder of styles can hold thousands, each read to list it. */
+async function showSettings(c: Context<AdminEnv>, error?: AppError) {
+  const settings = await readCitationSettings(c.var.store);
   const styles = availableStyles();
-  // The house style first, whatever order the folder's listing gives.
-  const ordered = [...styles.filter((s) => s.id === "house"), ...styles.filter((s) => s.id !== "house")];
-  return (
-    <>
-      <h2 id="style-title">Citation style</h2>
-      <form method="post" action="/admin/sources/settings" class="stacked" aria-labelledby="style-title">
-        <CsrfField c={props.c} />
+  // The house style first, then by the title shown, so typing a title's first letters finds it.
+  const byTitle = (s: { id: string; title: string }) => s.title || s.id;
+  const ordered = [
+    ...styles.filter((s) => s.id === "house"),
+    ...styles.filter((s) => s.id !== "house").sort((a, b) => byTitle(a).localeCompare(byTitle(b), "en")),
+  ];
+  return adminHtml(
+    c,
+    <AdminPage c={c} title="Citation style" section="sources">
+      <p>
+        <a href="/admin/sources">← Sources</a>
+      </p>
+      <h1>Citation style</h1>
+      <ErrorNote message={error?.message} />
+      <form method="post" action="/admin/sources/settings" class="stacked">
+        <CsrfField c={c} />
         <label for="style">The style every article's citations are written in</label>
         <select id="style" name="style">
           {ordered.map((s) => (
-            <option value={s.id} selected={s.id === props.settings.style}>
-              {`${s.title || s.id}${s.class === "note" ? " (notes)" : ""}`}
+            <option value={s.id} selected={s.id === settings.style}>
+              {`${byTitle(s)}${s.class === "note" ? " (notes)" : ""}`}
             </option>
           ))}
         </select>
         <label class="inline">
-          <input type="checkbox" name="bibliography" checked={props.settings.bibliography} /> A bibliography
-          at the end of each article that cites sources
+          <input type="checkbox" name="bibliography" checked={settings.bibliography} /> A bibliography at the
+          end of each article that cites sources
         </label>
         <p class="hint">
           Changing either renders every article that cites a source again, published ones included; that runs
@@ -257,7 +279,8 @@ function StyleSettings(props: { c: Context<AdminEnv>; settings: { style: string;
         </p>
         <button type="submit">Save</button>
       </form>
-    </>
+    </AdminPage>,
+    error ? 400 : 200,
   );
 }
 
@@ -315,10 +338,15 @@ function sourcesFile(c: Context<AdminEnv>, content: string, format: SourceFormat
 
 async function saveSettings(c: Context<AdminEnv>) {
   const form = await readForm(c, settingsForm);
-  await changeCitationSettings(c.var.store, c.var.account, {
-    style: form.style,
-    bibliography: form.bibliography === "on",
-  });
+  try {
+    await changeCitationSettings(c.var.store, c.var.account, {
+      style: form.style,
+      bibliography: form.bibliography === "on",
+    });
+  } catch (error) {
+    if (error instanceof InvalidError) return showSettings(c, error);
+    throw error;
+  }
   return c.redirect("/admin/sources?done=settings", 303);
 }
 
