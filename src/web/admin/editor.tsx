@@ -338,7 +338,7 @@ export async function showEditor(
         </form>
         <aside class="editor-side" aria-label="Preview and publishing">
           <WorkflowPanel c={c} article={article} />
-          <QuotationPanel c={c} articleId={article.id} />
+          <QuotationPanel c={c} articleId={article.id} editable={editable} />
           {can(account.role, "media") && (
             <DocumentsPanel c={c} articleId={article.id} documents={documents} editable={editable} />
           )}

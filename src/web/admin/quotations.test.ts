@@ -74,6 +74,9 @@ describeEachStore("the editor's quotation panel", (store) => {
     expect(panel).toContain('<span class="check check-none">Not checked: the source has no text</span>');
     expect(panel).toContain('<a href="/admin/source?key=paine1791">Add the source&#39;s text</a>');
     expect(panel.match(/name="reason"/g)).toHaveLength(1);
+    expect(panel).toContain(
+      `<a href="/admin/articles/${article.id}/sources?format=bibtex" download="">BibTeX</a>`,
+    );
   });
 
   it("records an editor's override with its reason, after which the article publishes", async () => {

@@ -34,6 +34,11 @@ export const CHECK_LABELS: Record<string, { verdict: Verdict; label: string }> =
 };
 
 const OPENING_WORDS = 12;
+const EXPORTS = [
+  ["csl-json", "CSL-JSON"],
+  ["bibtex", "BibTeX"],
+  ["ris", "RIS"],
+] as const;
 // The domain trims the reason and counts it; the form allows room for the whitespace it trims.
 const overrideForm = z.object({ reason: z.string().max(MAX_OVERRIDE_REASON * 2) });
 
@@ -56,7 +61,7 @@ async function override(c: Context<AdminEnv>) {
 }
 
 /** The panel on the editor page; loads what it shows itself, so the editor only places it. */
-export async function QuotationPanel(props: { c: Context<AdminEnv>; articleId: number }) {
+export async function QuotationPanel(props: { c: Context<AdminEnv>; articleId: number; editable: boolean }) {
   const { c, articleId } = props;
   const [quotations, overrides, unresolved] = await Promise.all([
     listArticleQuotations(c.var.store, articleId),
@@ -98,6 +103,19 @@ export async function QuotationPanel(props: { c: Context<AdminEnv>; articleId: n
         ))}
       </ol>
       <div class="quotation-preview" data-quotation-preview="" aria-live="polite" />
+      {props.editable && (
+        <p class="hint">
+          The sources this article cites, as a file:{" "}
+          {EXPORTS.map(([format, name], i) => (
+            <>
+              {i > 0 && " · "}
+              <a href={`/admin/articles/${articleId}/sources?format=${format}`} download>
+                {name}
+              </a>
+            </>
+          ))}
+        </p>
+      )}
     </section>
   );
 }
