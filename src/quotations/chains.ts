@@ -1,7 +1,7 @@
 // Which of the places found for each part of a quotation belong together: the parts in order, as close
 // together as possible, on the cited pages when the locator names pages and the source has them.
 
-import { judgePassage } from "./judge.js";
+import { judgePassage, typographyOf } from "./judge.js";
 import { isPageAmong } from "./locator.js";
 import type { Passage } from "./passages.js";
 import type { QuoteSegment } from "./quote-parts.js";
@@ -24,11 +24,12 @@ interface Ranked {
 
 export function chooseChain(
   options: { segment: QuoteSegment; passages: Passage[] }[],
+  quote: string,
   text: SourceText,
   expectedPages: string[] | undefined,
 ): Chain | undefined {
   const choices = options
-    .map(({ segment, passages }) => ({ segment, passages: equalBest(segment, passages) }))
+    .map(({ segment, passages }) => ({ segment, passages: equalBest(segment, passages, quote, text.text) }))
     .filter((c) => c.passages.length > 0);
   const [head, ...rest] = choices;
   if (!head) return undefined;
@@ -59,15 +60,26 @@ export function chooseChain(
   };
 }
 
-/** The best passage, with those as good as it when it is a match at all (a repeated passage). */
-function equalBest(segment: QuoteSegment, passages: Passage[]): Passage[] {
+/**
+ * The best passage, with those as good as it when it is a match at all (a repeated passage). Among the
+ * same words, a place whose punctuation is the quotation's too is better.
+ */
+function equalBest(segment: QuoteSegment, passages: Passage[], quote: string, text: string): Passage[] {
   const [best] = passages;
   if (!best) return [];
   const kind = judgePassage(best, segment.tokens).kind;
   if (kind === "none") return [];
   if (kind !== "same" && kind !== "changed") return [best];
-  return passages.filter((p) => p.score === best.score && judgePassage(p, segment.tokens).kind === kind);
+  const equal = passages.filter(
+    (p) => p.score === best.score && judgePassage(p, segment.tokens).kind === kind,
+  );
+  if (kind !== "same" || equal.length === 1) return equal;
+  const rank = (p: Passage) => TYPOGRAPHY_RANK[typographyOf(p, quote, text, segment)];
+  const top = Math.min(...equal.map(rank));
+  return equal.filter((p) => rank(p) === top);
 }
+
+const TYPOGRAPHY_RANK = { exact: 0, styled: 1, punctuation: 2 } as const;
 
 /** Every passage of the chain touches one of the cited pages. */
 function isOnPages(chain: Ranked, text: SourceText, pages: string[]): boolean {

@@ -179,14 +179,14 @@ function unbracketed(s: string): string {
   return s.replace(/[[\]\u200b]/g, "");
 }
 
-const NEGATIONS = new Set(["not", "never", "no", "nor", "neither", "nothing", "none"]);
+const NEGATIONS = new Set(["not", "never", "no"]);
 
 /**
- * A negation the source's sentence goes on with right after the passage ("We are" from "We are not."):
- * a quotation stopping just before it says the opposite of its source, though every word matches.
+ * A negation the source goes on with right after the passage ("We are" from "We are not."): a quotation
+ * stopping just before it says the opposite of its source, though every word matches.
  */
 export function negationAfter(text: string, end: number): string | undefined {
-  const next = /^[\s,\u2019'"\u201d)]*([\p{L}]+)/u.exec(text.slice(end, end + 40));
+  const next = /^[\s\u2019'"\u201d]*([\p{L}]+)/u.exec(text.slice(end, end + 40));
   const word = next?.[1];
   return word && NEGATIONS.has(word.toLowerCase()) ? word : undefined;
 }

@@ -59,7 +59,9 @@ function pushSegment(segments: QuoteSegment[], quote: string, from: number, to: 
   for (let m = BRACKETS.exec(blanked); m; m = BRACKETS.exec(blanked)) {
     const at = m.index;
     const after = at + m[0].length;
-    const inWord = /[\p{L}\p{N}]/u.test(quote[at - 1] ?? "") || /[\p{L}\p{N}]/u.test(quote[after] ?? "");
+    // Only a letter or three ("[T]he", "[’s]") are a word's own; "[Laughter]For" is an insertion before a word.
+    const attached = /[\p{L}\p{N}]/u.test(quote[at - 1] ?? "") || /[\p{L}\p{N}]/u.test(quote[after] ?? "");
+    const inWord = attached && m[0].length <= 5;
     const filler = inWord ? `\u200b${m[0].slice(1, -1)}\u200b` : " ".repeat(m[0].length);
     blanked = blanked.slice(0, at) + filler + blanked.slice(after);
     (inWord ? editorial : insertions).push({ start: at, end: after });

@@ -95,7 +95,7 @@ export function verifyQuotation(quote: string, locator: string, source: Verifiab
     segment,
     passages: findPassages(index, text.text, segment.tokens),
   }));
-  const chain = chooseChain(options, text, expectedPages);
+  const chain = chooseChain(options, quote, text, expectedPages);
   if (!chain) return result("not-found", "Nothing resembling the quotation was found in the source.");
 
   const checks: SegmentCheck[] = segments.map((segment) => {
