@@ -1,6 +1,7 @@
 // The source library in the admin: the sources the publication cites (paste one, import a file, export
 // all or one article's), one source's CSL-JSON and full text, and the publication's citation style.
 // Keys may hold "/", "?" and ":", so a source is named in the query string (`/admin/source?key=…`).
+// Over 400 lines: the library's pages and one source's page, which share how refusals are shown.
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { can } from "../../accounts/roles.js";
