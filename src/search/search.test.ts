@@ -12,6 +12,7 @@ import { createPerson } from "../people/people.js";
 import { insertSeries } from "../storage/series.js";
 import type { Store } from "../storage/store.js";
 import { describeEachStore } from "../storage/test-stores.js";
+import { addSource } from "../test-support/publication.js";
 import { createTopic } from "../topics/topics.js";
 import { rebuildSearchIndex } from "./indexing.js";
 import { type SearchRequest, search } from "./search.js";
@@ -32,6 +33,7 @@ const titles = async (store: Store, request: SearchRequest, edition = "en") =>
 
 describeEachStore("search", (store, kind) => {
   it("finds other forms of a word, in the body, the notes and the quotations", async () => {
+    await addSource(store(), "smith");
     await publish(store(), 1, {
       title: "Notes on a strike",
       body: 'The dockers walked out.[^1]\n\n> "We organise or we perish."\n> [@smith]\n\n[^1]: A general stoppage followed.',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle, publishArticle } from "../../src/content/articles.js";
 import { createPerson } from "../../src/people/people.js";
 import type { Store } from "../../src/storage/store.js";
+import { addSource } from "../../src/test-support/publication.js";
 import { createTopic } from "../../src/topics/topics.js";
 import { hasChromium, launchBrowser, serveFreshStore } from "./browser.js";
 
@@ -51,6 +52,7 @@ describe.skipIf(!hasChromium)("reading the site in a browser", () => {
       bio: "Writes on history.",
     });
     const topic = await createTopic(site.store, { name: "History" });
+    await addSource(site.store, "source");
     const article = await createArticle(site.store, {
       language: "en",
       title: "The lessons of 1937",

@@ -8,7 +8,7 @@ import { escapeXml } from "../../feeds/xml.js";
 import { createLogger } from "../../log.js";
 import { createPerson } from "../../people/people.js";
 import { describeEachStore } from "../../storage/test-stores.js";
-import { day, publishNew } from "../../test-support/publication.js";
+import { addSource, day, publishNew } from "../../test-support/publication.js";
 import { createTopic } from "../../topics/topics.js";
 import { type AppOptions, createApp } from "../app.js";
 
@@ -69,6 +69,7 @@ describeEachStore("feeds on the public site", (store) => {
   });
 
   it("carries the stored HTML in full, the bylines by name only and the topics as categories", async () => {
+    await addSource(store(), "some-source");
     const article = await publishLinked("In full", day(1), {
       body: "Opens here.[^1]\n\n> Quoted.\n>\n> [@some-source, p. 3]\n\n[^1]: A note.\n",
     });

@@ -4,6 +4,7 @@ import { createLogger } from "../../log.js";
 import { createPerson } from "../../people/people.js";
 import type { Store } from "../../storage/store.js";
 import { describeEachStore } from "../../storage/test-stores.js";
+import { addSource } from "../../test-support/publication.js";
 import { createTopic } from "../../topics/topics.js";
 import { createApp } from "../app.js";
 
@@ -17,6 +18,7 @@ const BODY = `The argument opens here.[^1]
 `;
 
 async function publish(store: Store, title: string, extra: Record<string, unknown> = {}) {
+  await addSource(store, "some-source", "The Falsifiers");
   const person = await createPerson(store, { name: "Kip Writer", kind: "pen_name" });
   const topic = await createTopic(store, { name: `Topic of ${title}` });
   const article = await createArticle(store, {
@@ -55,6 +57,9 @@ describeEachStore("the public site", (store) => {
       '<time class="dt-published" datetime="2026-02-08T10:00:00.000Z">February 8, 2026</time>',
     );
     expect(html).toMatch(/<figure class="quotation">\s*<blockquote>/);
+    expect(html).toContain(
+      '<figcaption><cite class="citation" data-keys="some-source">(Ada Writer, <i>The Falsifiers</i> (Glasgow: Harbour Books, 1938), pp. 378, 382.)',
+    );
     expect(html).toContain('class="footnotes"');
     expect(html).toContain(`<link rel="canonical" href="http://127.0.0.1${article.path}"/>`);
     expect(html).toContain('<meta property="og:title" content="Against the falsifiers"/>');
@@ -65,6 +70,15 @@ describeEachStore("the public site", (store) => {
     expect(jsonLd.headline).toBe("Against the falsifiers");
     expect(jsonLd.author).toEqual([
       { "@type": "Person", name: "Kip Writer", url: "http://127.0.0.1/en/authors/kip-writer" },
+    ]);
+    expect(jsonLd.citation).toEqual([
+      {
+        "@type": "Book",
+        name: "The Falsifiers",
+        author: [{ "@type": "Person", name: "Ada Writer" }],
+        datePublished: "1938",
+        publisher: { "@type": "Organization", name: "Harbour Books", location: "Glasgow" },
+      },
     ]);
     expect(res.headers.get("etag")).toMatch(/^W\//);
     expect(res.headers.get("last-modified")).toBeTruthy();
