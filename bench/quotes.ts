@@ -5,7 +5,7 @@
 // Prints: index build (median of runs) in words/s and bytes a word; p50/p99 of 1,000 40-word quotations;
 // the reference article's two quotations against the book fixture; and a seeded labelled set of faithful
 // quotations and misquotations made from the addresses' sentences: misquotations caught, faithful passed.
-//   npx tsx bench/quotes.ts [runs=3] [labelled-per-kind=100]
+//   npx tsx bench/quotes.ts [runs=3] [labelled-per-kind=100] [show]
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -20,6 +20,7 @@ import { median } from "./support.js";
 
 const runs = Number(process.argv[2] ?? 3);
 const perKind = Number(process.argv[3] ?? 100);
+const show = process.argv[4] === "show"; // print each labelled quotation judged wrongly
 const TARGET_WORDS = 10_000_000;
 
 let seed = 20_260_208;
@@ -124,6 +125,7 @@ function main(): void {
     const o = outcome.get(item.kind) ?? { right: 0, count: 0, statuses: new Map() };
     o.count++;
     if (item.faithful ? !isFailing(status) : isFailing(status)) o.right++;
+    else if (show) console.log(`${item.kind} → ${status}: ${item.locator} ${item.quote}`);
     o.statuses.set(status, (o.statuses.get(status) ?? 0) + 1);
     outcome.set(item.kind, o);
   }

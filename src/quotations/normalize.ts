@@ -178,5 +178,6 @@ export function styledPunctuation(text: string): string {
     .normalize("NFKC")
     .replace(QUOTE_CHARS, (q) => QUOTES[q] ?? q)
     .replace(DASHES, "-")
-    .replace(/[\s*_]+/g, "");
+    .replace(/[\s*_]+/g, "")
+    .replace(/-+/g, "-"); // "--" is a typewriter's dash
 }

@@ -106,3 +106,26 @@ function passageOf(
     end: window.ends[lastStep.s] as number,
   };
 }
+
+/**
+ * The source word number where the tokens' words stand word for word between source words `from` and
+ * `to`: the first such place, or the last when `closestToEnd`. Used near a part already placed.
+ */
+export function findNear(
+  index: SourceIndex,
+  text: string,
+  tokens: readonly QuoteToken[],
+  from: number,
+  to: number,
+  closestToEnd: boolean,
+): number | undefined {
+  if (tokens.some((t) => t.wildcard) || tokens.length === 0) return undefined;
+  const window = sourceWords(index, text, Math.max(0, from), to);
+  let found: number | undefined;
+  for (let s = 0; s + tokens.length <= window.count; s++) {
+    if (!tokens.every((t, k) => window.hashes[s + k] === t.hash)) continue;
+    found = Math.max(0, from) + s;
+    if (!closestToEnd) break;
+  }
+  return found;
+}

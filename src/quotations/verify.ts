@@ -5,7 +5,7 @@ import { MAX_ALIGNED_WORDS } from "./align.js";
 import { chooseChain } from "./chains.js";
 import { type Judgement, judgePassage, negationAfter, typographyOf } from "./judge.js";
 import { pagesOfLocator } from "./locator.js";
-import { findPassages, MAX_PLACES, type Passage } from "./passages.js";
+import { alignAt, findNear, findPassages, MAX_PLACES, type Passage } from "./passages.js";
 import { type QuoteSegment, quotationSegments } from "./quote-parts.js";
 import { assertIndexMatches, type SourceIndex, sourceWords } from "./source-index.js";
 import { pagesOf, type SourceText } from "./source-text.js";
@@ -95,6 +95,7 @@ export function verifyQuotation(quote: string, locator: string, source: Verifiab
     segment,
     passages: findPassages(index, text.text, segment.tokens),
   }));
+  placeCommonSegments(options, source);
   const chain = chooseChain(options, quote, text, expectedPages);
   if (!chain) return result("not-found", "Nothing resembling the quotation was found in the source.");
 
@@ -171,6 +172,36 @@ export function verifyQuotation(quote: string, locator: string, source: Verifiab
     );
   }
   return result("exact", `The quotation matches the source exactly${where}.`, { passages });
+}
+
+/**
+ * A part found at several places ("It is estimated that the") may have lost its right place from the
+ * places tried: it is looked for again word for word beside the part next to it found at fewest places.
+ */
+function placeCommonSegments(
+  options: { segment: QuoteSegment; passages: Passage[] }[],
+  source: VerifiableSource,
+): void {
+  const NEAR = 2000;
+  const { index, text } = source;
+  options.forEach((option, i) => {
+    if (option.passages.length < 2) return;
+    const before = options[i - 1];
+    const after = options[i + 1];
+    const fewest = (o: typeof before) =>
+      o && o.passages.length > 0 ? o.passages.length : Number.POSITIVE_INFINITY;
+    const useBefore = fewest(before) <= fewest(after);
+    const anchor = (useBefore ? before : after)?.passages[0];
+    if (!anchor) return;
+    const at = useBefore
+      ? findNear(index, text.text, option.segment.tokens, anchor.last + 1, anchor.last + 1 + NEAR, false)
+      : findNear(index, text.text, option.segment.tokens, anchor.first - NEAR, anchor.first, true);
+    if (at === undefined || option.passages.some((p) => p.first === at)) return;
+    const passage = alignAt(index, text.text, option.segment.tokens, at);
+    if (passage && !option.passages.some((p) => p.first === passage.first && p.last === passage.last)) {
+      option.passages.unshift(passage);
+    }
+  });
 }
 
 /** Parts of one or two words are placed by their neighbours: between the passages around them. */
