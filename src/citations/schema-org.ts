@@ -31,7 +31,8 @@ export function schemaOrgCitation(item: CslItem): Record<string, unknown> {
   const created = isoDate(item["original-date"] as CslDate | undefined);
   if (created && created !== published) work.dateCreated = created;
   const container = plain(item["container-title"] as string | undefined);
-  if (container) work.isPartOf = { "@type": item.type === "chapter" ? "Book" : "Periodical", name: container };
+  if (container)
+    work.isPartOf = { "@type": item.type === "chapter" ? "Book" : "Periodical", name: container };
   const publisher = plain(item.publisher as string | undefined);
   if (publisher) {
     const place = plain(item["publisher-place"] as string | undefined);

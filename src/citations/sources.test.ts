@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { createArticle, getArticle, saveArticle } from "../content/articles.js";
 import { publishNow } from "../content/workflow.js";
-import { ConflictError, InvalidError, NotFoundError } from "../errors.js";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../errors.js";
 import { JOB_HANDLERS } from "../jobs/handlers.js";
 import { createJobRunner } from "../jobs/runner.js";
 import {
@@ -102,7 +102,9 @@ describeEachStore("the source library", (store) => {
     expect(item.id).toBe("marlow-ledger-1911");
     await expect(saveSource(store(), LEDGER.split("@article")[0] ?? "")).rejects.toThrow(ConflictError);
     const renamed = (LEDGER.split("@article")[0] ?? "").replace("marlow-ledger-1911", "other-key");
-    await expect(saveSource(store(), renamed, { key: "marlow-ledger-1911" })).rejects.toThrow(/cannot change/);
+    await expect(saveSource(store(), renamed, { key: "marlow-ledger-1911" })).rejects.toThrow(
+      /cannot change/,
+    );
   });
 
   it("renders citations from the library and refuses a citation of an unknown source, with its line", async () => {
@@ -111,7 +113,9 @@ describeEachStore("the source library", (store) => {
     expect(article.html).toContain("The Harbour Ledger");
     expect(article.html).not.toContain("[@marlow");
     const unknown = "First line.\n\nSecond line cites [@nobody-1900, p. 3].\n";
-    const error = await createArticle(store(), { language: "en", title: "Bad", body: unknown }).catch((e) => e);
+    const error = await createArticle(store(), { language: "en", title: "Bad", body: unknown }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(InvalidError);
     expect(error.message).toContain("nobody-1900");
     expect(error.line).toBe(3);
@@ -128,10 +132,27 @@ describeEachStore("the source library", (store) => {
     expect(await exportSources(store(), "ris", { articleId: article.id })).toMatch(/^TY {2}- BOOK/m);
   });
 
+  it("lets a writer give a source its text, but only an editor replace it", async () => {
+    await importSources(store(), LEDGER, "ledger.bib", null, NOW);
+    const writer = await loginAs(store(), "writer");
+    const editor = await loginAs(store(), "editor");
+    await attachSourceText(store(), "marlow-ledger-1911", LEDGER_TEXT, "text", { actor: writer.account });
+    await expect(
+      attachSourceText(store(), "marlow-ledger-1911", "Another text.", "text", { actor: writer.account }),
+    ).rejects.toThrow(ForbiddenError);
+    await attachSourceText(store(), "marlow-ledger-1911", "Another text.", "text", { actor: editor.account });
+  });
+
+  it("edits only a source that exists", async () => {
+    await expect(
+      saveSource(store(), LEDGER.split("@article")[0] ?? "", { key: "marlow-ledger-1911" }),
+    ).rejects.toThrow(NotFoundError);
+  });
+
   it("refuses to delete a cited source, and deletes one nobody cites", async () => {
     await library(store());
     await createArticle(store(), { language: "en", title: "Dues", body: body("x") }, NOW);
-    await expect(deleteSource(store(), "marlow-ledger-1911")).rejects.toThrow(ConflictError);
+    await expect(deleteSource(store(), "marlow-ledger-1911")).rejects.toThrow(/cited by “Dues”/);
     await deleteSource(store(), "quill-tariffs-1922");
     await expect(getSource(store(), "quill-tariffs-1922")).rejects.toThrow(NotFoundError);
   });
@@ -143,7 +164,11 @@ describeEachStore("quotation checks", (store) => {
 
   it("checks each quotation at save against the source's text, with its pages", async () => {
     await library(store());
-    const article = await createArticle(store(), { language: "en", title: "Dues", body: body(faithful) }, NOW);
+    const article = await createArticle(
+      store(),
+      { language: "en", title: "Dues", body: body(faithful) },
+      NOW,
+    );
     const [quotation] = await listArticleQuotations(store(), article.id);
     expect(quotation?.check?.status).toBe("exact");
     expect(quotation?.check?.passages[0]?.pages).toEqual(["42"]);
@@ -154,7 +179,11 @@ describeEachStore("quotation checks", (store) => {
     await library(store());
     const a = await createArticle(store(), { language: "en", title: "A", body: body(altered) }, NOW);
     expect((await listArticleQuotations(store(), a.id))[0]?.check?.status).toBe("altered");
-    const b = await createArticle(store(), { language: "en", title: "B", body: body(faithful, "p. 43") }, NOW);
+    const b = await createArticle(
+      store(),
+      { language: "en", title: "B", body: body(faithful, "p. 43") },
+      NOW,
+    );
     expect((await listArticleQuotations(store(), b.id))[0]?.check?.status).toBe("wrong-page");
   });
 
@@ -163,8 +192,17 @@ describeEachStore("quotation checks", (store) => {
     const editor = await loginAs(store(), "editor");
     const article = await createArticle(store(), { language: "en", title: "A", body: body(altered) }, NOW);
     await expect(publishNow(store(), editor.account, article.id, {}, NOW)).rejects.toThrow(/override/);
-    await expect(overrideQuotation(store(), editor.account, article.id, 0, "  ")).rejects.toThrow(InvalidError);
-    await overrideQuotation(store(), editor.account, article.id, 0, "The keeper's second edition reads so.", NOW);
+    await expect(overrideQuotation(store(), editor.account, article.id, 0, "  ")).rejects.toThrow(
+      InvalidError,
+    );
+    await overrideQuotation(
+      store(),
+      editor.account,
+      article.id,
+      0,
+      "The keeper's second edition reads so.",
+      NOW,
+    );
     await publishNow(store(), editor.account, article.id, {}, NOW);
     expect((await getArticle(store(), article.id)).status).toBe("published");
     const events = await listAuditEvents(store(), { limit: 20 });
@@ -196,9 +234,16 @@ describeEachStore("quotation checks", (store) => {
   it("renders the citing articles again when a source is edited", async () => {
     await library(store());
     const article = await createArticle(store(), { language: "en", title: "A", body: body(faithful) }, NOW);
-    const edited = (LEDGER.split("@article")[0] ?? "").replace("The Harbour Ledger", "The Harbour Ledger, Revised");
+    const edited = (LEDGER.split("@article")[0] ?? "").replace(
+      "The Harbour Ledger",
+      "The Harbour Ledger, Revised",
+    );
     await saveSource(store(), edited, { key: "marlow-ledger-1911", now: NOW });
-    const runner = createJobRunner({ store: store(), handlers: JOB_HANDLERS, clock: () => new Date(NOW.getTime() + 1000) });
+    const runner = createJobRunner({
+      store: store(),
+      handlers: JOB_HANDLERS,
+      clock: () => new Date(NOW.getTime() + 1000),
+    });
     expect(await runner.runOnce()).toBe(1);
     expect((await getArticle(store(), article.id)).html).toContain("The Harbour Ledger, Revised");
   });

@@ -4,11 +4,13 @@
 import { createHash } from "node:crypto";
 import type { Actor } from "../accounts/audit.js";
 import { recordAudit } from "../accounts/audit.js";
-import { ConflictError, InvalidError, NotFoundError } from "../errors.js";
+import { can, type Role } from "../accounts/roles.js";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../errors.js";
 import { enqueueJob } from "../jobs/jobs.js";
 import { recheckSourceQuotations } from "../quotations/article-quotations.js";
 import { buildSourceIndex, serializeSourceIndex } from "../quotations/source-index.js";
 import { parseSourceText } from "../quotations/source-text.js";
+import { findArticleById } from "../storage/articles.js";
 import * as rows from "../storage/sources.js";
 import type { Store } from "../storage/store.js";
 import type { CslItem } from "./csl-item.js";
@@ -37,7 +39,12 @@ export async function importSources(
     for (const item of items) await rows.upsertSource(tx, item.id, JSON.stringify(item), now);
     const updated = items.filter((i) => existing.has(i.id)).map((i) => i.id);
     for (const key of updated) await enqueueRerender(tx, key, now);
-    await recordAudit(tx, actor, { action: "sources.import", detail: { file: name, count: items.length } }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: "sources.import", detail: { file: name, count: items.length } },
+      now,
+    );
     return { created: items.filter((i) => !existing.has(i.id)).map((i) => i.id), updated };
   });
 }
@@ -62,14 +69,23 @@ export async function saveSource(
   const [item] = items;
   if (!item || items.length > 1) throw new InvalidError("give exactly one source");
   if (key !== undefined && item.id !== key) {
-    throw new InvalidError(`the citation key cannot change here (it is "${key}", the text says "${item.id}")`);
+    throw new InvalidError(
+      `the citation key cannot change here (it is "${key}", the text says "${item.id}")`,
+    );
   }
   return store.transaction(async (tx) => {
     const existed = (await rows.existingSourceKeys(tx, [item.id])).has(item.id);
-    if (key === undefined && existed) throw new ConflictError(`a source with the key "${item.id}" exists`, null, null);
+    if (key === undefined && existed)
+      throw new ConflictError(`a source with the key "${item.id}" exists`, null, null);
+    if (key !== undefined && !existed) throw new NotFoundError(`no source has the key "${key}"`);
     await rows.upsertSource(tx, item.id, JSON.stringify(item), now);
     if (existed) await enqueueRerender(tx, item.id, now);
-    await recordAudit(tx, actor, { action: existed ? "source.edit" : "source.create", subject: item.id }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: existed ? "source.edit" : "source.create", subject: item.id },
+      now,
+    );
     return item;
   });
 }
@@ -83,8 +99,10 @@ export async function getSource(store: Store, key: string): Promise<CslItem> {
 export async function deleteSource(store: Store, key: string, actor: Actor | null = null, now = new Date()) {
   await store.transaction(async (tx) => {
     const citing = await rows.listArticlesCiting(tx, key, 0, 1);
-    if (citing.length > 0) {
-      throw new ConflictError(`"${key}" is cited by article ${citing[0]}; remove the citations first`, null, null);
+    const [first] = citing;
+    if (first !== undefined) {
+      const title = (await findArticleById(tx, first))?.title ?? `article ${first}`;
+      throw new ConflictError(`"${key}" is cited by “${title}”; remove its citations first`, null, null);
     }
     if (!(await rows.deleteSource(tx, key))) throw new NotFoundError(`no source has the key "${key}"`);
     await recordAudit(tx, actor, { action: "source.delete", subject: key }, now);
@@ -127,9 +145,17 @@ export async function attachSourceText(
   key: string,
   raw: string,
   format: SourceTextFormat,
-  { firstPage, actor = null, now = new Date() }: { firstPage?: number; actor?: Actor | null; now?: Date } = {},
+  {
+    firstPage,
+    actor = null,
+    now = new Date(),
+  }: { firstPage?: number; actor?: (Actor & { role?: Role }) | null; now?: Date } = {},
 ) {
   await getSource(store, key);
+  // A text decides whether quotations pass: replacing one is an editor's act, not a writer's.
+  if (actor?.role && !can(actor.role, "publish") && (await rows.findSourceTextSummary(store, key))) {
+    throw new ForbiddenError("only an editor may replace a source's text");
+  }
   const text = parseSourceText(raw, format, firstPage === undefined ? {} : { firstPage });
   const index = buildSourceIndex(text);
   await store.transaction(async (tx) => {
@@ -143,13 +169,27 @@ export async function attachSourceText(
       sha256: createHash("sha256").update(raw).digest("hex"),
       uploadedAt: now.toISOString(),
     });
-    await recordAudit(tx, actor, { action: "source.text", subject: key, detail: { words: index.wordCount } }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: "source.text", subject: key, detail: { words: index.wordCount } },
+      now,
+    );
   });
   const articles = await recheckSourceQuotations(store, key, now);
   return { words: index.wordCount, pages: text.pages.length, articles };
 }
 
-export async function removeSourceText(store: Store, key: string, actor: Actor | null = null, now = new Date()) {
+export function describeSourceText(store: Store, key: string) {
+  return rows.findSourceTextSummary(store, key);
+}
+
+export async function removeSourceText(
+  store: Store,
+  key: string,
+  actor: Actor | null = null,
+  now = new Date(),
+) {
   await store.transaction(async (tx) => {
     await rows.deleteSourceText(tx, key);
     await recordAudit(tx, actor, { action: "source.text.remove", subject: key }, now);
@@ -158,7 +198,12 @@ export async function removeSourceText(store: Store, key: string, actor: Actor |
 }
 
 async function enqueueRerender(store: Store, key: string, now: Date): Promise<void> {
-  await enqueueJob(store, { kind: "citations.rerender", payload: { key }, uniqueKey: `rerender:${key}`, runAt: now });
+  await enqueueJob(store, {
+    kind: "citations.rerender",
+    payload: { key },
+    uniqueKey: `rerender:${key}`,
+    runAt: now,
+  });
 }
 
 export function listSources(store: Store, query: { after?: string; limit: number; prefix?: string }) {

@@ -24,7 +24,21 @@ const STYLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 const CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl";
 
 /** The house style first, then the folder's styles by id. */
+// A folder's list, kept for a minute: reading the heads of Debian's 2,500 styles takes up to a second,
+// and the settings page and every change of style ask for it.
+const LISTED_FOR_MS = 60_000;
+const listed = new Map<string, { at: number; styles: StyleInfo[] }>();
+
 export function listStyles(folder?: string): StyleInfo[] {
+  const key = folder ?? "";
+  const kept = listed.get(key);
+  if (kept && Date.now() - kept.at < LISTED_FOR_MS) return kept.styles;
+  const styles = readStyles(folder);
+  listed.set(key, { at: Date.now(), styles });
+  return styles;
+}
+
+function readStyles(folder?: string): StyleInfo[] {
   const styles: StyleInfo[] = [{ id: HOUSE_STYLE_ID, ...describeStyle(houseXml()) }];
   if (!folder || !existsSync(folder)) return styles;
   const ids = readdirSync(folder)

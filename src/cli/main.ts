@@ -49,7 +49,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write("broadside 0.1.0\n");
     return 0;
   }
-  setCitationFolders({ styles: process.env.BROADSIDE_CSL_STYLES, locales: process.env.BROADSIDE_CSL_LOCALES });
+  setCitationFolders({
+    styles: process.env.BROADSIDE_CSL_STYLES,
+    locales: process.env.BROADSIDE_CSL_LOCALES,
+  });
   const run = COMMANDS[command];
   if (!run) {
     process.stderr.write(`broadside: unknown command "${command}"\n\n${HELP}`);

@@ -42,7 +42,9 @@ export async function runQuotes(args: string[]): Promise<void> {
         process.stdout.write(
           `article ${result.articleId}, quotation ${q.position + 1} [${q.citation}]: ${check?.status} — ${check?.message}\n`,
         );
-        const diff = check?.diff?.filter((d) => d.op !== "same").map((d) => `${d.op === "added" ? "+" : "-"}${d.text}`);
+        const diff = check?.diff
+          ?.filter((d) => d.op !== "same")
+          .map((d) => `${d.op === "added" ? "+" : "-"}${d.text}`);
         if (diff && diff.length > 0) process.stdout.write(`    ${diff.join("  ")}\n`);
       }
     });

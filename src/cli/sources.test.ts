@@ -47,12 +47,22 @@ describe("broadside sources and quotes", () => {
     const folder = tmp();
     writeFileSync(join(folder, "docks.ris"), RIS);
     writeFileSync(join(folder, "docks.txt"), TEXT);
-    writeFileSync(join(folder, "night.md"), article("No crane moved after midnight, and the foremen went home."));
+    writeFileSync(
+      join(folder, "night.md"),
+      article("No crane moved after midnight, and the foremen went home."),
+    );
     const imported = await broadside(["sources", "import", join(folder, "docks.ris"), "--data", data]);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain("Imported 1 new and 0 replaced sources");
     expect((await broadside(["import", "markdown", join(folder, "night.md"), "--data", data])).code).toBe(0);
-    const text = await broadside(["sources", "text", "ferrand-docks-1931", join(folder, "docks.txt"), "--data", data]);
+    const text = await broadside([
+      "sources",
+      "text",
+      "ferrand-docks-1931",
+      join(folder, "docks.txt"),
+      "--data",
+      data,
+    ]);
     expect(text.stdout).toContain("on 2 pages");
     const check = await broadside(["quotes", "check", "--data", data]);
     expect(check.stdout).toContain("Checked 1 of 1 quotations in 1 articles");
@@ -65,7 +75,10 @@ describe("broadside sources and quotes", () => {
     const folder = tmp();
     writeFileSync(join(folder, "docks.ris"), RIS);
     writeFileSync(join(folder, "docks.txt"), TEXT);
-    writeFileSync(join(folder, "night.md"), article("Every crane moved after midnight, and the foremen went home."));
+    writeFileSync(
+      join(folder, "night.md"),
+      article("Every crane moved after midnight, and the foremen went home."),
+    );
     await broadside(["sources", "import", join(folder, "docks.ris"), "--data", data]);
     await broadside(["import", "markdown", join(folder, "night.md"), "--data", data]);
     await broadside(["sources", "text", "ferrand-docks-1931", join(folder, "docks.txt"), "--data", data]);
@@ -78,7 +91,10 @@ describe("broadside sources and quotes", () => {
   it("exits 2 naming the entry of a bad file, and imports nothing", async () => {
     const data = tmp();
     const file = join(tmp(), "bad.bib");
-    writeFileSync(file, "@book{good-1900, title = {Fine}, year = {1900}}\n@book{bad-1901, title = {<script>x</script>}, year = 1901}\n");
+    writeFileSync(
+      file,
+      "@book{good-1900, title = {Fine}, year = {1900}}\n@book{bad-1901, title = {<script>x</script>}, year = 1901}\n",
+    );
     const result = await broadside(["sources", "import", file, "--data", data]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("bad-1901");
@@ -90,7 +106,10 @@ describe("broadside sources and quotes", () => {
   it("refuses a citation of an unknown source at import, with the file and line", async () => {
     const data = tmp();
     const file = join(tmp(), "post.md");
-    writeFileSync(file, "---\ntitle: T\nlanguage: en\ndate: 2026-01-05\n---\n\nText.\n\nMore [@missing-key, p. 4].\n");
+    writeFileSync(
+      file,
+      "---\ntitle: T\nlanguage: en\ndate: 2026-01-05\n---\n\nText.\n\nMore [@missing-key, p. 4].\n",
+    );
     const result = await broadside(["import", "markdown", file, "--data", data]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${file}:9:`);

@@ -2,8 +2,8 @@
 // command line.
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { attachSourceText, importSources, type SourceTextFormat } from "../citations/sources.js";
 import { MAX_SOURCES_FILE_BYTES } from "../citations/formats/read.js";
+import { attachSourceText, importSources, type SourceTextFormat } from "../citations/sources.js";
 import { loadConfig } from "../config.js";
 import { InvalidError } from "../errors.js";
 import { MAX_SOURCE_TEXT_BYTES } from "../quotations/source-text.js";
@@ -45,7 +45,9 @@ async function readBounded(file: string, limit: number): Promise<string> {
     throw new InvalidError(`cannot read ${file}: ${(error as Error).message}`, { cause: error });
   }
   if (size > limit) {
-    throw new InvalidError(`${file} is ${(size / 2 ** 20).toFixed(1)} MB; the limit is ${limit / 2 ** 20} MB`);
+    throw new InvalidError(
+      `${file} is ${(size / 2 ** 20).toFixed(1)} MB; the limit is ${limit / 2 ** 20} MB`,
+    );
   }
   return readFile(file, "utf8");
 }
@@ -55,9 +57,13 @@ async function importFile(flags: Record<string, string | boolean | undefined>, f
   const store = await openStore(loadConfig(flags));
   try {
     const { created, updated } = await importSources(store, content, file);
-    process.stdout.write(`Imported ${created.length} new and ${updated.length} replaced sources from ${file}\n`);
+    process.stdout.write(
+      `Imported ${created.length} new and ${updated.length} replaced sources from ${file}\n`,
+    );
     if (updated.length > 0) {
-      process.stdout.write("Articles citing the replaced sources are rendered again by the server's job runner\n");
+      process.stdout.write(
+        "Articles citing the replaced sources are rendered again by the server's job runner\n",
+      );
     }
   } finally {
     await store.close();
@@ -86,7 +92,13 @@ async function attachText(flags: Record<string, string | boolean | undefined>, k
   const raw = await readBounded(file, MAX_SOURCE_TEXT_BYTES);
   const store = await openStore(loadConfig(flags));
   try {
-    const { words, pages, articles } = await attachSourceText(store, key, raw, format, firstPage ? { firstPage } : {});
+    const { words, pages, articles } = await attachSourceText(
+      store,
+      key,
+      raw,
+      format,
+      firstPage ? { firstPage } : {},
+    );
     process.stdout.write(
       `Attached ${words} words on ${pages} ${pages === 1 ? "page" : "pages"} to ${key}; checked the quotations of ${articles} ${articles === 1 ? "article" : "articles"} again\n`,
     );

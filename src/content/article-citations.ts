@@ -2,15 +2,15 @@
 // naming no source in the library is refused at save, so a published page never shows a bare "[@key]".
 import type { Actor } from "../accounts/audit.js";
 import { recordAudit } from "../accounts/audit.js";
+import { type Citer, createCiter } from "../citations/citer.js";
+import type { CslItem } from "../citations/csl-item.js";
 import { citationFolders } from "../citations/folders.js";
 import { listStyles } from "../citations/styles.js";
-import { enqueueJob } from "../jobs/jobs.js";
-import type { CslItem } from "../citations/csl-item.js";
-import { type Citer, createCiter } from "../citations/citer.js";
 import { InvalidError } from "../errors.js";
+import { enqueueJob } from "../jobs/jobs.js";
 import type { CitationGroup } from "../markdown/render.js";
-import { findSourcesByKeys } from "../storage/sources.js";
 import { readSetting, writeSetting } from "../storage/settings.js";
+import { findSourcesByKeys } from "../storage/sources.js";
 import type { Store } from "../storage/store.js";
 
 export const CITATION_STYLE_SETTING = "citation_style";
@@ -42,7 +42,8 @@ export async function changeCitationSettings(
   now = new Date(),
 ): Promise<void> {
   const known = listStyles(citationFolders().styles).map((s) => s.id);
-  if (!known.includes(settings.style)) throw new InvalidError(`style: "${settings.style}" is not a style we have`);
+  if (!known.includes(settings.style))
+    throw new InvalidError(`style: "${settings.style}" is not a style we have`);
   await store.transaction(async (tx) => {
     await writeSetting(tx, CITATION_STYLE_SETTING, settings.style);
     await writeSetting(tx, BIBLIOGRAPHY_SETTING, settings.bibliography ? "on" : "off");
@@ -100,7 +101,8 @@ export function assertCitationsKnown(citer: Citer, groups: readonly CitationGrou
   const group = groups.find((g) => g.citations.some((c) => c.key === first));
   const at = group ? body.indexOf(group.raw) : -1;
   const line = at < 0 ? undefined : body.slice(0, at).split("\n").length;
-  const others = unknown.length > 1 ? ` (and ${unknown.length - 1} more: ${unknown.slice(1, 6).join(", ")})` : "";
+  const others =
+    unknown.length > 1 ? ` (and ${unknown.length - 1} more: ${unknown.slice(1, 6).join(", ")})` : "";
   throw new InvalidError(
     `the citation of "@${first}"${line ? ` on line ${line}` : ""} names no source in the library${others}; ` +
       "add the source first",

@@ -12,8 +12,8 @@ import * as rows from "../storage/articles.js";
 import { replaceQuotations } from "../storage/quotations.js";
 import { listArticlesCiting, listArticlesWithSources, replaceArticleSources } from "../storage/sources.js";
 import type { Store } from "../storage/store.js";
-import { assertCitationsKnown, citationsFor } from "./article-citations.js";
 import type { QuotationRecord } from "./article.js";
+import { assertCitationsKnown, citationsFor } from "./article-citations.js";
 import { bumpContentVersion } from "./content-version.js";
 
 export interface RenderedArticle {

@@ -4,12 +4,12 @@ import { NotFoundError } from "../errors.js";
 import { listArticleDocuments, type PublicDocument } from "../media/media.js";
 import { getPerson } from "../people/people.js";
 import type { Person } from "../people/person.js";
-import * as rows from "../storage/articles.js";
 import { isFailingStatus, unresolvedQuotations } from "../quotations/article-quotations.js";
+import * as rows from "../storage/articles.js";
 import { listQuotations } from "../storage/quotations.js";
 import { listAnswers, listReplies } from "../storage/replies.js";
-import { findSourcesByKeys, listSourceKeysOfArticle } from "../storage/sources.js";
 import { findSeriesById, findSeriesBySlug } from "../storage/series.js";
+import { findSourcesByKeys, listSourceKeysOfArticle } from "../storage/sources.js";
 import type { Store } from "../storage/store.js";
 import { listSubtopics, listTopicsOf } from "../storage/topics.js";
 import type { Topic } from "../topics/topic.js";
@@ -54,17 +54,18 @@ export interface CheckedQuotation {
 
 export async function readArticle(store: Store, path: string): Promise<ArticleView> {
   const article = await getPublishedArticle(store, path);
-  const [bylines, topics, series, replies, answers, translations, documents, sources, quotations] = await Promise.all([
-    rows.bylinesOf(store, [article.id], article.language),
-    listTopicsOf(store, article.id, article.language),
-    seriesPlace(store, article),
-    listReplies(store, article.id),
-    listAnswers(store, article.id),
-    rows.listTranslations(store, article.translationGroup, article.id),
-    listArticleDocuments(store, article.id),
-    citedSources(store, article.id),
-    publicQuotationChecks(store, article.id),
-  ]);
+  const [bylines, topics, series, replies, answers, translations, documents, sources, quotations] =
+    await Promise.all([
+      rows.bylinesOf(store, [article.id], article.language),
+      listTopicsOf(store, article.id, article.language),
+      seriesPlace(store, article),
+      listReplies(store, article.id),
+      listAnswers(store, article.id),
+      rows.listTranslations(store, article.translationGroup, article.id),
+      listArticleDocuments(store, article.id),
+      citedSources(store, article.id),
+      publicQuotationChecks(store, article.id),
+    ]);
   const view: ArticleView = {
     article,
     bylines: bylines.get(article.id) ?? [],

@@ -54,7 +54,8 @@ const en = {
   quotationPages: "pp. {n}",
   quotationSourcePassage: "The passage in the source",
   quotationChecked: "Checked {date}",
-  quotationOverridden: "The editors published this quotation as it stands, after checking it against the source.",
+  quotationOverridden:
+    "The editors published this quotation as it stands, after checking it against the source.",
   alsoIn: "Also in",
   correction: "Correction",
   older: "Older articles",
@@ -174,7 +175,8 @@ const de: Strings = {
   quotationPages: "S. {n}",
   quotationSourcePassage: "Die Stelle in der Quelle",
   quotationChecked: "Geprüft am {date}",
-  quotationOverridden: "Die Redaktion hat dieses Zitat nach Prüfung an der Quelle so veröffentlicht, wie es steht.",
+  quotationOverridden:
+    "Die Redaktion hat dieses Zitat nach Prüfung an der Quelle so veröffentlicht, wie es steht.",
   alsoIn: "Auch auf",
   correction: "Korrektur",
   older: "Ältere Artikel",
@@ -298,7 +300,8 @@ const fr: Strings = {
   quotationPages: "p. {n}",
   quotationSourcePassage: "Le passage dans la source",
   quotationChecked: "Vérifiée le {date}",
-  quotationOverridden: "La rédaction a publié cette citation telle quelle, après l’avoir vérifiée dans la source.",
+  quotationOverridden:
+    "La rédaction a publié cette citation telle quelle, après l’avoir vérifiée dans la source.",
   alsoIn: "Aussi en",
   correction: "Correction",
   older: "Articles plus anciens",

@@ -145,12 +145,17 @@ export function isFailingStatus(status: string): boolean {
 
 export async function assertQuotationsPublishable(store: Store, articleId: number): Promise<void> {
   const blocking = await unresolvedQuotations(store, articleId);
-  const [first] = blocking;
-  if (!first) return;
+  if (blocking.length === 0) return;
+  const which = blocking
+    .slice(0, 5)
+    .map((q) => `quotation ${q.position + 1}: ${q.check?.status}`)
+    .join("; ");
+  const subject =
+    blocking.length === 1
+      ? `Quotation ${(blocking[0]?.position ?? 0) + 1} does not match its source (${blocking[0]?.check?.status})`
+      : `${blocking.length} quotations do not match their sources (${which})`;
   throw new ConflictError(
-    `${blocking.length === 1 ? "a quotation" : `${blocking.length} quotations`} failed the check against ` +
-      `the source (quotation ${first.position + 1}: ${first.check?.status}); an editor must override ` +
-      "before publishing",
+    `${subject}: correct the text, or an editor may override in the Quotations panel, saying why.`,
     null,
     null,
   );
@@ -173,7 +178,9 @@ export async function overrideQuotation(
     throw new InvalidError(`reason: at most ${MAX_OVERRIDE_REASON} characters`);
   }
   await store.transaction(async (tx) => {
-    const quotation = (await quotationRows.listQuotations(tx, articleId)).find((q) => q.position === position);
+    const quotation = (await quotationRows.listQuotations(tx, articleId)).find(
+      (q) => q.position === position,
+    );
     if (!quotation) throw new NotFoundError(`article ${articleId} has no quotation ${position + 1}`);
     if (!quotation.check || !isFailingStatus(quotation.check.status)) {
       throw new InvalidError(`quotation ${position + 1} passed its check; there is nothing to override`);

@@ -121,6 +121,32 @@ export async function findSourceText(store: Store, key: string): Promise<SourceT
   };
 }
 
+export interface SourceTextSummary {
+  wordCount: number;
+  pages: number;
+  format: string;
+  uploadedAt: string;
+}
+
+/** What the admin shows of a source's text, without reading the text or its index. */
+export async function findSourceTextSummary(
+  store: Store,
+  key: string,
+): Promise<SourceTextSummary | undefined> {
+  const row = await store.db
+    .selectFrom("source_texts")
+    .select(["word_count", "pages", "format", "uploaded_at"])
+    .where("source_key", "=", key)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    wordCount: Number(row.word_count),
+    pages: (JSON.parse(row.pages) as unknown[]).length,
+    format: row.format,
+    uploadedAt: row.uploaded_at,
+  };
+}
+
 /** The fingerprint of each text among `keys`: enough to tell whether a cached index is still current. */
 export async function sourceTextFingerprints(store: Store, keys: readonly string[]) {
   if (keys.length === 0) return new Map<string, string>();

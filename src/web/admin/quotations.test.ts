@@ -84,7 +84,10 @@ describeEachStore("the editor's quotation panel", (store) => {
     const editor = await loginAs(store(), "editor");
     const refused = await post(editor, `/admin/articles/${article.id}/status`, { action: "publish" });
     expect(refused.status).toBe(409);
-    expect(await refused.text()).toContain("quotation 2");
+    const refusal = await refused.text();
+    // Refused on the editor's own page, beside the panel where the quotation can be overridden.
+    expect(refusal).toContain("Quotation 2 does not match its source (altered)");
+    expect(refusal).toContain('id="body"');
     expect((await getArticle(store(), article.id)).status).toBe("draft");
 
     const overridden = await post(editor, `/admin/articles/${article.id}/quotations/1/override`, {

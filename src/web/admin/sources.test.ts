@@ -258,7 +258,7 @@ describeEachStore("the admin's source library", (store) => {
     const editor = await loginAs(store(), "editor");
     const res = await post(editor, "/admin/source/delete?key=lenin1917", {});
     expect(res.status).toBe(409);
-    expect(await res.text()).toContain(`is cited by article ${article.id}`);
+    expect(await res.text()).toContain(`is cited by “${article.title}”`);
     expect(await keys()).toContain("lenin1917");
   });
 

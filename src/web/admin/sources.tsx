@@ -11,6 +11,7 @@ import { sourcesFileExtension, sourcesMediaType } from "../../citations/formats/
 import {
   attachSourceText,
   deleteSource,
+  describeSourceText,
   exportSources,
   getSource,
   importSources,
@@ -28,7 +29,7 @@ import {
 import { getArticle } from "../../content/articles.js";
 import { AppError, InvalidError, TooLargeError } from "../../errors.js";
 import { MAX_SOURCE_TEXT_BYTES } from "../../quotations/source-text.js";
-import { findSourceText, type SourceRow } from "../../storage/sources.js";
+import type { SourceRow } from "../../storage/sources.js";
 import { statusOf } from "../errors.js";
 import type { AdminEnv } from "./env.js";
 import { checked, readForm } from "./forms.js";
@@ -102,12 +103,15 @@ interface Problem {
 function shownOnPage(error: unknown): error is AppError {
   return (
     error instanceof AppError &&
-    (error.code === "invalid" || error.code === "conflict" || error.code === "too_large")
+    (error.code === "invalid" ||
+      error.code === "conflict" ||
+      error.code === "too_large" ||
+      error.code === "forbidden")
   );
 }
 
-function problemStatus(problem?: Problem): 200 | 400 | 409 | 413 {
-  return problem ? (statusOf(problem.error) as 400 | 409 | 413) : 200;
+function problemStatus(problem?: Problem): 200 | 400 | 403 | 409 | 413 {
+  return problem ? (statusOf(problem.error) as 400 | 403 | 409 | 413) : 200;
 }
 
 async function showLibrary(c: Context<AdminEnv>, problem?: Problem & { form: "paste" | "import" }) {
@@ -355,10 +359,10 @@ async function showSource(c: Context<AdminEnv>, problem?: Problem & { form: "csl
   const sourceKey = checked(keyQuery, c.req.query()).key;
   const item = await getSource(c.var.store, sourceKey);
   // The whole text comes with it; a domain summary of the text would spare reading it (see the report).
-  const stored = await findSourceText(c.var.store, sourceKey);
+  const stored = await describeSourceText(c.var.store, sourceKey);
   const text = stored && {
     words: stored.wordCount,
-    pages: (JSON.parse(stored.pages) as unknown[]).length,
+    pages: stored.pages,
     format: stored.format,
     uploadedAt: stored.uploadedAt,
   };

@@ -22,7 +22,7 @@ import {
   submitForReview,
   withdraw,
 } from "../../content/workflow.js";
-import { InvalidError } from "../../errors.js";
+import { AppError, InvalidError } from "../../errors.js";
 import type { Job } from "../../jobs/job.js";
 import { findJob, publishJobKey } from "../../jobs/jobs.js";
 import type { AdminEnv } from "./env.js";
@@ -76,17 +76,27 @@ async function changeStatus(c: Context<AdminEnv>) {
   const form = await readForm(c, statusForm);
   const { store, account } = c.var;
   const origin = { address: c.var.address };
-  const article =
-    form.action === "submit"
-      ? await submitForReview(store, account, id, origin)
-      : form.action === "draft"
-        ? await sendBackToDraft(store, account, id, origin)
-        : form.action === "schedule"
-          ? await scheduleArticle(store, account, id, parseUtc(form.at), origin)
-          : form.action === "publish"
-            ? await publishNow(store, account, id, origin)
-            : await withdraw(store, account, id, origin);
-  return done(c, article, DONE_OF[form.action]);
+  try {
+    const article =
+      form.action === "submit"
+        ? await submitForReview(store, account, id, origin)
+        : form.action === "draft"
+          ? await sendBackToDraft(store, account, id, origin)
+          : form.action === "schedule"
+            ? await scheduleArticle(store, account, id, parseUtc(form.at), origin)
+            : form.action === "publish"
+              ? await publishNow(store, account, id, origin)
+              : await withdraw(store, account, id, origin);
+    return done(c, article, DONE_OF[form.action]);
+  } catch (error) {
+    // An article not ready to publish (an image undescribed, a quotation failing its check) is refused
+    // on the editor's own page, beside the panels where it can be put right.
+    const refused = error instanceof AppError && (error.code === "invalid" || error.code === "conflict");
+    if (!refused || wantsJson(c) || (form.action !== "publish" && form.action !== "schedule")) throw error;
+    // Imported here, not above: the editor page imports this file's panel.
+    const { showEditor } = await import("./editor.js");
+    return showEditor(c, { error: error.message }, error.code === "invalid" ? 400 : 409);
+  }
 }
 
 async function correct(c: Context<AdminEnv>) {

@@ -190,9 +190,7 @@ function QuotationChecks({ ctx, quotations }: { ctx: PageContext; quotations: Ch
                   <p>{q.excerpt}</p>
                 </blockquote>
               </figure>
-              <p class="checked-at">
-                {format(t.quotationChecked, { date: q.checkedAt.slice(0, 10) })}
-              </p>
+              <p class="checked-at">{format(t.quotationChecked, { date: q.checkedAt.slice(0, 10) })}</p>
             </details>
           </li>
         ))}
@@ -206,7 +204,10 @@ function pagesLabel(ctx: PageContext, pages: string[]): string {
   const numbers = pages.map(Number);
   const consecutive =
     numbers.every(Number.isInteger) && numbers.every((n, i) => i === 0 || n === (numbers[i - 1] ?? 0) + 1);
-  const list = consecutive && pages.length > 2 ? `${pages[0]}–${pages.at(-1)}` : pages.join(pages.length === 2 && consecutive ? "–" : ", ");
+  const list =
+    consecutive && pages.length > 2
+      ? `${pages[0]}–${pages.at(-1)}`
+      : pages.join(pages.length === 2 && consecutive ? "–" : ", ");
   return format(pages.length === 1 ? ctx.t.quotationPage : ctx.t.quotationPages, { n: list });
 }
 
