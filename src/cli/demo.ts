@@ -1,6 +1,7 @@
 // `broadside demo`: fills an empty store with a generated publication.
 import { loadConfig } from "../config.js";
 import { isStoreEmpty, loadDemo } from "../demo/load.js";
+import { addDemoSourceTexts } from "../demo/source-texts.js";
 import { InvalidError } from "../errors.js";
 import { openStore } from "../storage/store.js";
 import { parseFlags } from "./args.js";
@@ -23,6 +24,7 @@ export async function runDemo(args: string[]): Promise<void> {
     if (!(await isStoreEmpty(store)))
       throw new InvalidError(`the store at ${store.location} already has articles`);
     const report = await loadDemo(store, { articles });
+    await addDemoSourceTexts(store);
     process.stdout.write(`Created a demo publication of ${report.articles} articles in ${store.location}\n`);
   } finally {
     await store.close();

@@ -8,6 +8,7 @@ import { pruneSessions } from "../accounts/sessions.js";
 import { loadConfig } from "../config.js";
 import { enqueueMissingPublishJobs } from "../content/workflow.js";
 import { isStoreEmpty, loadDemo } from "../demo/load.js";
+import { addDemoSourceTexts } from "../demo/source-texts.js";
 import { JOB_HANDLERS } from "../jobs/handlers.js";
 import { createJobRunner } from "../jobs/runner.js";
 import { createLogger } from "../log.js";
@@ -52,6 +53,7 @@ export async function runServe(args: string[]): Promise<void> {
   if (parsed.flags["demo-if-empty"] && (await isStoreEmpty(store))) {
     log.info("the store is empty: creating the demo publication (about 300 articles)");
     await loadDemo(store, { articles: 300 });
+    await addDemoSourceTexts(store);
     // A demo is for looking around the newsroom too; its admin must still choose a password at first log-in.
     const { password } = await createAccount(store, { email: DEMO_ADMIN, role: "admin", name: "Demo admin" });
     log.info(`demo admin: log in at /admin/login as ${DEMO_ADMIN} with the one-time password ${password}`);
