@@ -25,6 +25,8 @@ function writeFiles(count: number): string {
   });
   const names = new Map(publication.persons.map((p) => [p.key, p.name]));
   const topics = new Map(publication.topics.map((t) => [t.key, t.name]));
+  // The articles cite the publication's sources, so each names the file that holds them, as the seed does.
+  writeFileSync(join(dir, "sources.json"), JSON.stringify(publication.sources));
   let n = 0;
   for (const a of publication.articles) {
     const front = [
@@ -37,6 +39,7 @@ function writeFiles(count: number): string {
       `kind: ${a.kind}`,
       `slug: article-${n}`,
       `topics: ${JSON.stringify(a.topicKeys.map((k) => topics.get(k)))}`,
+      "sources: sources.json",
       "---",
     ].join("\n");
     writeFileSync(join(dir, `${String(n).padStart(6, "0")}.md`), `${front}\n\n${a.body}\n`);

@@ -3,13 +3,6 @@
 // exit code (2 for bad input, 1 for anything else).
 import { setCitationFolders } from "../citations/folders.js";
 import { AppError } from "../errors.js";
-import { runDemo } from "./demo.js";
-import { runImport } from "./import.js";
-import { runQuotes } from "./quotes.js";
-import { runSearch } from "./search.js";
-import { runServe } from "./serve.js";
-import { runSources } from "./sources.js";
-import { runUser } from "./user.js";
 
 const HELP = `broadside — a publishing platform for long-form journalism
 
@@ -29,14 +22,18 @@ Environment: BROADSIDE_DATA, DATABASE_URL (postgres://… selects PostgreSQL), P
 BROADSIDE_CSL_STYLES and BROADSIDE_CSL_LOCALES (folders of extra citation styles and locales).
 `;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
-  serve: runServe,
-  demo: runDemo,
-  import: runImport,
-  search: runSearch,
-  user: runUser,
-  sources: runSources,
-  quotes: runQuotes,
+type Command = (args: string[]) => Promise<void>;
+
+// Each command is loaded when it is run: `--help` and a short command need not load the server, the
+// citation engines and the image library.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import("./serve.js")).runServe,
+  demo: async () => (await import("./demo.js")).runDemo,
+  import: async () => (await import("./import.js")).runImport,
+  search: async () => (await import("./search.js")).runSearch,
+  user: async () => (await import("./user.js")).runUser,
+  sources: async () => (await import("./sources.js")).runSources,
+  quotes: async () => (await import("./quotes.js")).runQuotes,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -53,11 +50,12 @@ async function main(argv: string[]): Promise<number> {
     styles: process.env.BROADSIDE_CSL_STYLES,
     locales: process.env.BROADSIDE_CSL_LOCALES,
   });
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     process.stderr.write(`broadside: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
+  const run = await load();
   await run(rest);
   return 0;
 }
