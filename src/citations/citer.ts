@@ -105,11 +105,15 @@ CSL.Output.Formats[HTML] = {
 
 interface PooledEngine {
   engine: CiteprocEngine;
-  sys: CiteprocSys;
+  sys: CiteprocSys & { items: Map<string, CslItem> };
   note: boolean;
-  /** The citer whose items are loaded. */
-  lentTo?: object;
+  /** Each registered item's CSL-JSON as it was registered, to tell when it changed. */
+  registered: Map<string, string>;
 }
+
+// The engine's registry keeps the sources articles cited before, so an article citing them again costs no
+// reload (which takes ~2 ms a source). Past this many it starts afresh with the article's own.
+const MAX_REGISTERED = 500;
 
 const MAX_ENGINES = 8;
 const engines = new Map<string, PooledEngine>();
@@ -127,7 +131,7 @@ function engineFor(
     engines.set(key, found);
     return found;
   }
-  const sys: CiteprocSys = {
+  const sys: PooledEngine["sys"] = {
     items: new Map(),
     retrieveItem: (id) => sys.items.get(id),
     retrieveLocale: (tag) => findLocale(tag, localesFolder),
@@ -140,7 +144,7 @@ function engineFor(
     throw new InvalidError(`citation style "${style}" could not be read: ${String(error)}`, { cause: error });
   }
   engine.opt.development_extensions.wrap_url_and_doi = true;
-  const pooled: PooledEngine = { engine, sys, note: engine.opt.class === "note" };
+  const pooled: PooledEngine = { engine, sys, note: engine.opt.class === "note", registered: new Map() };
   engines.set(key, pooled);
   // The least recently used engine goes first; a publication uses one style in a few languages.
   if (engines.size > MAX_ENGINES) engines.delete(engines.keys().next().value as string);
@@ -157,40 +161,56 @@ export function createCiter(options: CiterOptions): Citer {
   const locale = resolveLocale(options.locale, options.localesFolder);
   const pooled = engineFor(style, options.stylesFolder, locale, options.localesFolder);
   const items = options.items;
-  const self = {};
+  const rendered = new Map<string, string>();
 
-  // Each citer reloads the engine's registry when it takes the engine over, so an item's disambiguation
-  // and sorting never come from another article's sources.
+  // Registers this citer's items that are new or changed since the engine last saw them. Each citation is
+  // rendered as a standalone first citation, so what else the registry holds changes no note; an
+  // author-date style disambiguates ("1990a", "1990b") across the sources cited so far.
   const engine = (): CiteprocEngine => {
-    if (pooled.lentTo !== self) {
-      pooled.sys.items = new Map(
-        [...items].map(([key, item]) => [key, romanDesignations({ ...structuredClone(item), id: key })]),
-      );
-      pooled.engine.updateItems([]);
-      pooled.engine.updateItems([...items.keys()]);
-      pooled.lentTo = self;
+    const stale = [...items].filter(([key, item]) => pooled.registered.get(key) !== JSON.stringify(item));
+    if (stale.length > 0) {
+      if (pooled.registered.size + stale.length > MAX_REGISTERED) {
+        pooled.registered.clear();
+        pooled.sys.items.clear();
+        pooled.engine.updateItems([]);
+      }
+      // citeproc keeps its own copy of an item once registered: a changed one is dropped, then added.
+      const changed = new Set(stale.filter(([key]) => pooled.registered.has(key)).map(([key]) => key));
+      if (changed.size > 0) {
+        pooled.engine.updateItems([...pooled.registered.keys()].filter((key) => !changed.has(key)));
+      }
+      for (const [key, item] of stale) {
+        pooled.registered.set(key, JSON.stringify(item));
+        pooled.sys.items.set(key, romanDesignations({ ...structuredClone(item), id: key }));
+      }
+      pooled.engine.updateItems([...pooled.registered.keys()]);
     }
     return pooled.engine;
   };
 
   // makeCitationCluster renders a citation outside the document's sequence of citations: every one is a
-  // first citation, so no "ibid." or short form can follow from an earlier one.
-  const render = (group: CitationGroup, format: string): string => {
+  // first citation, so no "ibid." or short form can follow from an earlier one. The plain text is the HTML
+  // without its markup, rather than a second rendering.
+  const render = (group: CitationGroup): string => {
+    const known = rendered.get(group.raw);
+    if (known !== undefined) return known;
     const cites = engine();
-    cites.setOutputFormat(format);
-    return closeItalics(cites.makeCitationCluster(group.citations.map(citeprocCite)));
+    cites.setOutputFormat(HTML);
+    const html = closeItalics(cites.makeCitationCluster(group.citations.map(citeprocCite)));
+    rendered.set(group.raw, html);
+    return html;
   };
   const known = (group: CitationGroup) => group.citations.every((c) => items.has(c.key));
 
   return {
     html(group) {
       if (!known(group)) return escapeHtml(plainCitationText(group));
-      const html = render(group, HTML);
+      const html = render(group);
       return pooled.note ? `(${html.replace(/\.((?:<\/[a-z]+>)*)$/, "$1")}.)` : html;
     },
     text(group) {
       if (!known(group)) return plainCitationText(group);
-      const text = render(group, "text");
+      const text = textOf(render(group));
       return pooled.note ? `(${text.replace(/\.$/, "")}.)` : text;
     },
     unknownKeys(groups) {
@@ -302,6 +322,20 @@ function romanDesignations(item: CslItem): CslItem {
   if (ITALIC_TITLE_TYPES.has(item.type)) result.title = flip(item.title) as string | undefined;
   if (result.title === undefined) delete result.title;
   return result;
+}
+
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#38;": "&",
+  "&#39;": "'",
+};
+
+/** Our citation HTML as plain text: its tags dropped, the entities citeproc writes decoded. */
+function textOf(html: string): string {
+  return html.replace(/<[^>]*>/g, "").replace(/&(?:amp|lt|gt|quot|#38|#39);/g, (e) => ENTITIES[e] ?? e);
 }
 
 /** `<i>Title <span class="roman">[x]</span></i>` → `<i>Title</i> [x]`: the same on the page, plainer markup. */

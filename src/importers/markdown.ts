@@ -51,10 +51,11 @@ export async function importMarkdown(store: Store, paths: readonly string[], now
   if (files.length === 0) throw new InvalidError("no Markdown files (.md) were found at the paths given");
   // First pass: every file read and checked; only its key and the slugs it names are kept.
   const batch = new Map<string, string>();
+  const checkedSources = new Set<string>();
   const references = new Map<string, { field: string; slug: string }[]>();
   for (const file of files) {
     const { frontMatter } = await readArticleFile(file);
-    await checkFile(file, frontMatter);
+    await checkFile(file, frontMatter, checkedSources);
     const key = `${frontMatter.language}/${frontMatter.slug ?? slugify(frontMatter.title)}`;
     if (batch.has(key)) {
       throw new InvalidError(`the slug ${key} is also used by ${batch.get(key)}`, { file, line: 1 });
@@ -75,6 +76,7 @@ export async function importMarkdown(store: Store, paths: readonly string[], now
     }
   }
   const report: ImportReport = { articles: 0, published: 0, drafts: 0 };
+  const writtenSources = new Set<string>();
   await store.transaction(async (tx) => {
     const written = new Set<string>();
     let pending = files;
@@ -86,7 +88,7 @@ export async function importMarkdown(store: Store, paths: readonly string[], now
       for (const file of ready) {
         const { frontMatter, body, bodyLine } = await readArticleFile(file);
         try {
-          await importOne(tx, file, frontMatter, body, now, report);
+          await importOne(tx, file, frontMatter, body, now, report, writtenSources);
         } catch (error) {
           if (error instanceof InvalidError && !error.file) {
             const line = error.line === undefined ? undefined : bodyLine + error.line - 1;
@@ -113,14 +115,19 @@ async function readArticleFile(file: string) {
   return { ...parsed, bodyLine };
 }
 
-async function checkFile(file: string, frontMatter: FrontMatter): Promise<void> {
+async function checkFile(file: string, frontMatter: FrontMatter, checkedSources: Set<string>): Promise<void> {
   if (frontMatter.kind && !(ARTICLE_KINDS as readonly string[]).includes(frontMatter.kind)) {
     throw new InvalidError(`kind "${frontMatter.kind}" is not one of ${ARTICLE_KINDS.join(", ")}`, {
       file,
       line: 1,
     });
   }
-  if (frontMatter.sources) await readSources(file, frontMatter.sources);
+  // Many articles may name one sources file: it is read once.
+  const sources = frontMatter.sources && resolve(dirname(file), frontMatter.sources);
+  if (sources && !checkedSources.has(sources)) {
+    await readSources(file, frontMatter.sources ?? "");
+    checkedSources.add(sources);
+  }
 }
 
 /** The other articles of ours a file names, by slug. */
@@ -139,10 +146,14 @@ async function importOne(
   body: string,
   now: Date,
   report: ImportReport,
+  writtenSources: Set<string>,
 ) {
-  if (fm.sources) {
-    for (const item of await readSources(file, fm.sources))
+  const sources = fm.sources && resolve(dirname(file), fm.sources);
+  if (sources && !writtenSources.has(sources)) {
+    for (const item of await readSources(file, fm.sources ?? "")) {
       await upsertSource(store, item.id, JSON.stringify(item));
+    }
+    writtenSources.add(sources);
   }
   const personIds = [];
   for (const name of fm.authors) personIds.push(await ensurePerson(store, name));
