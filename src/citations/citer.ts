@@ -30,11 +30,18 @@ export interface SourceSummary {
   url?: string;
 }
 
+/**
+ * Where a citation stands, which decides how a note style's citation is punctuated: under a quotation it is
+ * a sentence of its own, "( … .)", as the reference article prints it; in running text a parenthesis,
+ * "( … )", before the writer's own punctuation; in a footnote it is the note itself, bare.
+ */
+export type CitationPlacement = "caption" | "text" | "note";
+
 export interface Citer {
-  /** The whole citation as HTML; a note style's is wrapped as "( … .)" to stand in running text. */
-  html(group: CitationGroup): string;
+  /** The whole citation as HTML, punctuated for where it stands (a note style's; in-text styles as they are). */
+  html(group: CitationGroup, placement?: CitationPlacement): string;
   /** The same as plain text, for search and plain-text output. */
-  text(group: CitationGroup): string;
+  text(group: CitationGroup, placement?: CitationPlacement): string;
   /** Keys the groups cite that no item answers, each once, in order of appearance. */
   unknownKeys(groups: readonly CitationGroup[]): string[];
   /** The source's URL, or its DOI as https://doi.org/…; only http(s) addresses. */
@@ -203,15 +210,15 @@ export function createCiter(options: CiterOptions): Citer {
   const known = (group: CitationGroup) => group.citations.every((c) => items.has(c.key));
 
   return {
-    html(group) {
+    html(group, placement = "caption") {
       if (!known(group)) return escapeHtml(plainCitationText(group));
       const html = render(group);
-      return pooled.note ? `(${html.replace(/\.((?:<\/[a-z]+>)*)$/, "$1")}.)` : html;
+      return pooled.note ? punctuate(html.replace(/\.((?:<\/[a-z]+>)*)$/, "$1"), placement) : html;
     },
-    text(group) {
+    text(group, placement = "caption") {
       if (!known(group)) return plainCitationText(group);
       const text = textOf(render(group));
-      return pooled.note ? `(${text.replace(/\.$/, "")}.)` : text;
+      return pooled.note ? punctuate(text.replace(/\.$/, ""), placement) : text;
     },
     unknownKeys(groups) {
       const keys = groups.flatMap((g) => g.citations.map((c) => c.key));
@@ -322,6 +329,12 @@ function romanDesignations(item: CslItem): CslItem {
   if (ITALIC_TITLE_TYPES.has(item.type)) result.title = flip(item.title) as string | undefined;
   if (result.title === undefined) delete result.title;
   return result;
+}
+
+/** A note style's citation, its final full stop removed, punctuated for where it stands. */
+function punctuate(citation: string, placement: CitationPlacement): string {
+  if (placement === "caption") return `(${citation}.)`;
+  return placement === "text" ? `(${citation})` : citation;
 }
 
 const ENTITIES: Record<string, string> = {

@@ -54,6 +54,23 @@ describe("citations rendered in the house style", () => {
     );
   });
 
+  it("punctuates a citation for where it stands: a sentence under a quotation, a parenthesis in the text, bare in a note", () => {
+    const body =
+      "As he wrote [see @trotsky-beginning-of-the-end, p. 5], it was the end.[^1]\n\n" +
+      "[^1]: The date is given in [@trotsky-beginning-of-the-end, p. 378].\n";
+    const { html, text } = renderMarkdown(body, { citer });
+    const inside =
+      "Leon Trotsky, “The Beginning of the End,” June 12, 1937, in <i>Writings of Leon Trotsky</i> [1936–37] (New York: Pathfinder Press, 1978)";
+    expect(html).toContain(
+      `<cite class="citation" data-keys="trotsky-beginning-of-the-end">(see ${inside}, p. 5)<span`,
+    );
+    expect(html).toContain(
+      `<p>The date is given in <cite class="citation" data-keys="trotsky-beginning-of-the-end">${inside}, p. 378<span`,
+    );
+    expect(text).toContain("New York: Pathfinder Press, 1978), p. 5), it was the end.");
+    expect(text).toContain("New York: Pathfinder Press, 1978), p. 378.");
+  });
+
   it("names a quotation's source address in the blockquote's cite attribute", () => {
     const { html } = renderMarkdown("> Quoted words.\n>\n> [@archive, para. 3]", { citer });
     expect(html).toContain(

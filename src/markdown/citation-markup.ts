@@ -1,7 +1,7 @@
 // The HTML around a formatted citation: the <cite> element, an h-cite (microformats2) for each source so
 // that readers and other sites can tell what was cited, and the bibliography section at an article's end.
 
-import type { Citer, SourceSummary } from "../citations/citer.js";
+import type { CitationPlacement, Citer, SourceSummary } from "../citations/citer.js";
 import { plainCitationText } from "./citation.js";
 import type { CitationGroup } from "./render.js";
 
@@ -16,12 +16,16 @@ export const PLAIN_CITATIONS: CitationFormatter = {
   sourceUrl: () => undefined,
 };
 
-export function citationHtml(group: CitationGroup, citer: CitationFormatter): string {
+export function citationHtml(
+  group: CitationGroup,
+  citer: CitationFormatter,
+  placement: CitationPlacement = "text",
+): string {
   const keys = [...new Set(group.citations.map((c) => c.key))];
   const sources = keys.map((key) => citer.sourceSummary?.(key)).filter((s) => s !== undefined);
   return (
     `<cite class="citation" data-keys="${escapeHtml(keys.join(" "))}">` +
-    `${citer.html(group)}${sources.map(hCite).join("")}</cite>`
+    `${citer.html(group, placement)}${sources.map(hCite).join("")}</cite>`
   );
 }
 

@@ -2,7 +2,8 @@
 // articles stay convertible with Pandoc; only bracketed citations are recognised, because a bare `@name`
 // in journalism is far more often a social-media handle than a reference.
 
-import type { StateInline, Token } from "markdown-it";
+import type { StateCore, StateInline, Token } from "markdown-it";
+import type { CitationPlacement } from "../citations/citer.js";
 import type { Citation, CitationGroup } from "./render.js";
 
 // Pandoc: a key starts with a letter, digit or `_`; punctuation is allowed only between key characters,
@@ -60,6 +61,25 @@ function splitLocator(rest: string): { locator: string; suffix: string } {
 
 export function citationGroupOf(token: Token): CitationGroup {
   return token.meta?.group as CitationGroup;
+}
+
+/** Where a citation token stands: under a quotation, in a footnote, or (the default) in running text. */
+export function citationPlacementOf(token: Token): CitationPlacement {
+  return (token.meta?.placement as CitationPlacement | undefined) ?? "text";
+}
+
+/** markdown-it core rule, after the footnotes are gathered: marks the citations inside footnotes. */
+export function noteCitationsRule(state: StateCore): void {
+  let inNotes = false;
+  for (const token of state.tokens) {
+    if (token.type === "footnote_block_open") inNotes = true;
+    else if (token.type === "footnote_block_close") inNotes = false;
+    else if (inNotes && token.children) {
+      for (const child of token.children) {
+        if (child.type === "citation") child.meta = { ...child.meta, placement: "note" };
+      }
+    }
+  }
 }
 
 /** What a reader sees when the publication has no citation style: `(see key, ch. 3; other)`. */

@@ -2,7 +2,7 @@
 // HTML keeps entities decoded once and never mistakes a writer's `<` for a tag.
 
 import type { Token } from "markdown-it";
-import { citationGroupOf } from "./citation.js";
+import { citationGroupOf, citationPlacementOf } from "./citation.js";
 import type { RenderEnv } from "./render.js";
 import { htmlText } from "./sanitize.js";
 
@@ -80,7 +80,7 @@ export function inlineText(
         text += inlineText(child.children ?? [], env, options);
         break;
       case "citation":
-        text += env.citer.text(citationGroupOf(child));
+        text += env.citer.text(citationGroupOf(child), citationPlacementOf(child));
         break;
       case "footnote_ref":
         if (options.noteMarkers) text += `[${footnoteNumber(child)}]`;

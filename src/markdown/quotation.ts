@@ -38,6 +38,7 @@ export function quotationRule(state: StateCore): void {
     const closing = closes.get(i);
     if (!closing) continue;
     const caption = new state.Token("inline", "", 0);
+    closing.citation.meta = { ...closing.citation.meta, placement: "caption" };
     caption.children = [closing.citation];
     rewritten.push(
       blockToken(state, "figcaption_open", "figcaption", 1),

@@ -3,7 +3,7 @@
 
 import MarkdownIt, { type Env, type StateCore, type Token } from "markdown-it";
 import footnote from "markdown-it-footnote";
-import { citationGroupOf, citationRule } from "./citation.js";
+import { citationGroupOf, citationPlacementOf, citationRule, noteCitationsRule } from "./citation.js";
 import {
   bibliographySection,
   type CitationFormatter,
@@ -84,6 +84,7 @@ md.use(footnote);
 useFootnoteMarkup(md);
 md.inline.ruler.before("link", "citation", citationRule);
 md.core.ruler.push("heading_anchors", headingRule);
+md.core.ruler.push("note_citations", noteCitationsRule);
 md.core.ruler.push("sourced_quotations", quotationRule);
 md.core.ruler.push("table_alignment", tableAlignmentRule);
 useMediaFigures(md);
@@ -91,7 +92,11 @@ useMediaFigures(md);
 md.renderer.rules.table_open = () => '<div class="table-scroll"><table>\n';
 md.renderer.rules.table_close = () => "</table></div>\n";
 md.renderer.rules.citation = (tokens, idx, _options, env) =>
-  citationHtml(citationGroupOf(tokens[idx] as Token), (env as RenderEnv).citer);
+  citationHtml(
+    citationGroupOf(tokens[idx] as Token),
+    (env as RenderEnv).citer,
+    citationPlacementOf(tokens[idx] as Token),
+  );
 
 export function renderMarkdown(body: string, options: RenderOptions = {}): RenderedMarkdown {
   const env: RenderEnv = {
