@@ -13,6 +13,7 @@ import { inboxRoutes } from "./inbox.js";
 import { mediaRoutes } from "./media.js";
 import { quotationRoutes } from "./quotations.js";
 import { sessionRoutes } from "./session.js";
+import { sourcePageRoutes } from "./source.js";
 import { sourceRoutes } from "./sources.js";
 import { workflowRoutes } from "./workflow.js";
 
@@ -50,6 +51,7 @@ export function adminRoutes(app: Hono<AppEnv>): void {
   inboxRoutes(admin);
   articleRoutes(admin);
   sourceRoutes(admin);
+  sourcePageRoutes(admin);
   quotationRoutes(admin);
   directoryRoutes(admin);
   app.route("/admin", admin);

@@ -1,25 +1,12 @@
 // The source library in the admin: the sources the publication cites (paste one, import a file, export
-// all or one article's), one source's CSL-JSON and full text, and the publication's citation style.
-// Keys may hold "/", "?" and ":", so a source is named in the query string (`/admin/source?key=…`).
-// Over 400 lines: the library's pages and one source's page, which share how refusals are shown.
+// all or one article's) and the publication's citation style. One source's page is in source.tsx.
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { can } from "../../accounts/roles.js";
 import { type CslItem, MAX_CITATION_KEY_LENGTH } from "../../citations/csl-item.js";
 import { MAX_SOURCES_FILE_BYTES, type SourceFormat } from "../../citations/formats/read.js";
 import { sourcesFileExtension, sourcesMediaType } from "../../citations/formats/write.js";
-import {
-  attachSourceText,
-  deleteSource,
-  describeSourceText,
-  exportSources,
-  getSource,
-  importSources,
-  listSources,
-  removeSourceText,
-  type SourceTextFormat,
-  saveSource,
-} from "../../citations/sources.js";
+import { exportSources, importSources, listSources, saveSource } from "../../citations/sources.js";
 import { assertCanEdit } from "../../content/access.js";
 import {
   availableStyles,
@@ -28,20 +15,18 @@ import {
 } from "../../content/article-citations.js";
 import { getArticle } from "../../content/articles.js";
 import { AppError, InvalidError, TooLargeError } from "../../errors.js";
-import { MAX_SOURCE_TEXT_BYTES } from "../../quotations/source-text.js";
 import type { SourceRow } from "../../storage/sources.js";
 import { statusOf } from "../errors.js";
 import type { AdminEnv } from "./env.js";
 import { checked, readForm } from "./forms.js";
 import { requirePermission } from "./guard.js";
 import { AdminPage, adminHtml, CsrfField, ErrorNote, Notice } from "./layout.js";
-import { MAX_ADMIN_BODY } from "./routes.js";
 
 const PAGE_SIZE = 50;
 const FORMATS = ["csl-json", "bibtex", "ris"] as const;
 const FORMAT_NAMES: Record<SourceFormat, string> = { "csl-json": "CSL-JSON", bibtex: "BibTeX", ris: "RIS" };
 /** One pasted source is a few hundred bytes; this only keeps a runaway paste from being read. */
-const MAX_PASTE = 1_000_000;
+export const MAX_PASTE = 1_000_000;
 
 const key = z.string().min(1, "is required").max(MAX_CITATION_KEY_LENGTH);
 const listQuery = z.object({
@@ -50,19 +35,13 @@ const listQuery = z.object({
   created: z.coerce.number().int().min(0).max(1e6).optional(),
   updated: z.coerce.number().int().min(0).max(1e6).optional(),
 });
-const keyQuery = z.object({ key });
+export const keyQuery = z.object({ key });
 const exportQuery = z.object({ format: z.enum(FORMATS).default("csl-json") });
 const pasteForm = z.object({ text: z.string().max(MAX_PASTE) });
 const importForm = z.object({ file: z.instanceof(File, { message: "choose a file to import" }) });
 const settingsForm = z.object({ style: z.string().max(300), bibliography: z.literal("on").optional() });
-const editForm = z.object({ csl: z.string().max(MAX_PASTE) });
-const textForm = z.object({
-  file: z.instanceof(File, { message: "choose the text to upload" }),
-  format: z.enum(["auto", "text", "markdown", "html"]).default("auto"),
-  first_page: z.union([z.literal(""), z.coerce.number().int().min(0).max(1e6)]).default(""),
-});
 
-const DONE = {
+export const DONE = {
   added: "Added to the library.",
   imported: "Imported.",
   settings: "Saved. Articles that cite sources are being rendered again in the new style.",
@@ -71,8 +50,6 @@ const DONE = {
   "text-removed": "The text is removed: its quotations are no longer checked.",
   deleted: "Deleted.",
 };
-
-const TEXT_FORMAT_NAMES: Record<string, string> = { text: "plain text", markdown: "Markdown", html: "HTML" };
 
 const ID = ":id{[0-9]{1,9}}";
 
@@ -85,22 +62,17 @@ export function sourceRoutes(admin: Hono<AdminEnv>): void {
   admin.get("/sources/export", write, exportLibrary);
   admin.get("/sources/settings", publish, (c) => showSettings(c));
   admin.post("/sources/settings", publish, saveSettings);
-  admin.get("/source", write, (c) => showSource(c));
-  admin.post("/source", write, editSource);
-  admin.post("/source/text", write, uploadText);
-  admin.post("/source/text/remove", publish, removeText);
-  admin.post("/source/delete", publish, removeSource);
   admin.get(`/articles/${ID}/sources`, write, exportArticleSources);
 }
 
 /** What a person can put right (bad input, a clash, a file too large) is shown on the page, text kept. */
-interface Problem {
+export interface Problem {
   error: AppError;
   /** The text the person sent, to put back in the form. */
   text?: string;
 }
 
-function shownOnPage(error: unknown): error is AppError {
+export function shownOnPage(error: unknown): error is AppError {
   return (
     error instanceof AppError &&
     (error.code === "invalid" ||
@@ -110,7 +82,7 @@ function shownOnPage(error: unknown): error is AppError {
   );
 }
 
-function problemStatus(problem?: Problem): 200 | 400 | 403 | 409 | 413 {
+export function problemStatus(problem?: Problem): 200 | 400 | 403 | 409 | 413 {
   return problem ? (statusOf(problem.error) as 400 | 403 | 409 | 413) : 200;
 }
 
@@ -355,176 +327,8 @@ async function saveSettings(c: Context<AdminEnv>) {
   return c.redirect("/admin/sources?done=settings", 303);
 }
 
-async function showSource(c: Context<AdminEnv>, problem?: Problem & { form: "csl" | "text" | "delete" }) {
-  const sourceKey = checked(keyQuery, c.req.query()).key;
-  const item = await getSource(c.var.store, sourceKey);
-  // The whole text comes with it; a domain summary of the text would spare reading it (see the report).
-  const stored = await describeSourceText(c.var.store, sourceKey);
-  const text = stored && {
-    words: stored.wordCount,
-    pages: stored.pages,
-    format: stored.format,
-    uploadedAt: stored.uploadedAt,
-  };
-  const editor = can(c.var.account.role, "publish");
-  const action = (path: string) => `${path}?key=${encodeURIComponent(item.id)}`;
-  const shown = (form: string) => (problem?.form === form ? problem.error.message : undefined);
-  return adminHtml(
-    c,
-    <AdminPage c={c} title={item.id} section="sources">
-      <p>
-        <a href="/admin/sources">← Sources</a>
-      </p>
-      <h1 class="source-key">{item.id}</h1>
-      <p class="meta">
-        {summarize(item)} · {item.type}
-      </p>
-      <Notice c={c} messages={DONE} />
-      <h2 id="csl-title">The source</h2>
-      <ErrorNote message={shown("csl")} />
-      <form method="post" action={action("/admin/source")} class="stacked wide" aria-labelledby="csl-title">
-        <CsrfField c={c} />
-        <label for="csl">
-          As CSL-JSON (BibTeX or RIS pasted here is read too); the key, what articles cite, cannot change
-        </label>
-        <textarea id="csl" name="csl" rows={18} class="code" spellcheck={false}>
-          {`\n${problem?.form === "csl" ? (problem.text ?? "") : JSON.stringify(item, null, 2)}`}
-        </textarea>
-        <button type="submit">Save</button>
-      </form>
-      <h2 id="text-title">Full text</h2>
-      <ErrorNote message={shown("text")} />
-      {text ? (
-        <dl class="facts">
-          <dt>Words</dt>
-          <dd>{text.words.toLocaleString("en")}</dd>
-          <dt>Pages</dt>
-          <dd>{text.pages === 0 ? "not marked" : text.pages.toLocaleString("en")}</dd>
-          <dt>Read as</dt>
-          <dd>{TEXT_FORMAT_NAMES[text.format] ?? text.format}</dd>
-          <dt>Uploaded</dt>
-          <dd>
-            <time datetime={text.uploadedAt}>{`${text.uploadedAt.slice(0, 16).replace("T", " ")} UTC`}</time>
-          </dd>
-        </dl>
-      ) : (
-        <p>None: quotations of this source are not checked until its text is here.</p>
-      )}
-      <form
-        method="post"
-        action={action("/admin/source/text")}
-        enctype="multipart/form-data"
-        class="stacked"
-        aria-labelledby="text-title"
-      >
-        <CsrfField c={c} />
-        <label for="text-file">
-          {text ? "Replace it with" : "Upload"} the text (UTF-8, up to{" "}
-          {Math.min(MAX_SOURCE_TEXT_BYTES, MAX_ADMIN_BODY) / 1024 / 1024} MB)
-        </label>
-        <input
-          id="text-file"
-          name="file"
-          type="file"
-          required
-          accept=".txt,.md,.markdown,.html,.htm,text/*"
-        />
-        <label for="text-format">It is</label>
-        <select id="text-format" name="format">
-          <option value="auto">as its name says (.md, .html, otherwise plain text)</option>
-          <option value="text">plain text</option>
-          <option value="markdown">Markdown</option>
-          <option value="html">HTML</option>
-        </select>
-        <label for="first-page">Number of its first page</label>
-        <input id="first-page" name="first_page" inputmode="numeric" size={6} placeholder="1" />
-        <p class="hint">
-          Pages are told by form feeds (as <code>pdftotext</code> writes them, numbered from the first page
-          above) or by lines like <code>[page 378]</code>. Every quotation of this source is checked again.
-        </p>
-        <button type="submit">Upload</button>
-      </form>
-      {text && editor && (
-        <form method="post" action={action("/admin/source/text/remove")}>
-          <CsrfField c={c} />
-          <button type="submit" class="link-button">
-            Remove the text
-          </button>
-        </form>
-      )}
-      {editor && (
-        <>
-          <h2 id="delete-title">Delete</h2>
-          <ErrorNote message={shown("delete")} />
-          <form method="post" action={action("/admin/source/delete")} aria-labelledby="delete-title">
-            <CsrfField c={c} />
-            <p class="hint">Only a source no article cites can be deleted.</p>
-            <button type="submit">Delete this source</button>
-          </form>
-        </>
-      )}
-    </AdminPage>,
-    problemStatus(problem),
-  );
-}
-
-async function editSource(c: Context<AdminEnv>) {
-  const sourceKey = checked(keyQuery, c.req.query()).key;
-  const form = await readForm(c, editForm);
-  await getSource(c.var.store, sourceKey);
-  try {
-    await saveSource(c.var.store, form.csl, { key: sourceKey, actor: c.var.account });
-    return c.redirect(`${sourcePath(sourceKey)}&done=saved`, 303);
-  } catch (error) {
-    if (shownOnPage(error)) return showSource(c, { error, text: form.csl, form: "csl" });
-    throw error;
-  }
-}
-
-async function uploadText(c: Context<AdminEnv>) {
-  const sourceKey = checked(keyQuery, c.req.query()).key;
-  const form = await readForm(c, textForm);
-  try {
-    const limit = Math.min(MAX_SOURCE_TEXT_BYTES, MAX_ADMIN_BODY);
-    if (form.file.size > limit) {
-      throw new TooLargeError(`${form.file.name} is larger than ${limit / 1024 / 1024} MB`);
-    }
-    const raw = decodeText(new Uint8Array(await form.file.arrayBuffer()), form.file.name);
-    const format = form.format === "auto" ? formatFromName(form.file.name) : form.format;
-    await attachSourceText(c.var.store, sourceKey, raw, format, {
-      ...(form.first_page === "" ? {} : { firstPage: form.first_page }),
-      actor: c.var.account,
-    });
-    return c.redirect(`${sourcePath(sourceKey)}&done=text`, 303);
-  } catch (error) {
-    if (shownOnPage(error)) return showSource(c, { error, form: "text" });
-    throw error;
-  }
-}
-
-async function removeText(c: Context<AdminEnv>) {
-  const sourceKey = checked(keyQuery, c.req.query()).key;
-  await removeSourceText(c.var.store, sourceKey, c.var.account);
-  return c.redirect(`${sourcePath(sourceKey)}&done=text-removed`, 303);
-}
-
-async function removeSource(c: Context<AdminEnv>) {
-  const sourceKey = checked(keyQuery, c.req.query()).key;
-  try {
-    await deleteSource(c.var.store, sourceKey, c.var.account);
-    return c.redirect("/admin/sources?done=deleted", 303);
-  } catch (error) {
-    if (shownOnPage(error)) return showSource(c, { error, form: "delete" });
-    throw error;
-  }
-}
-
-export function sourcePath(sourceKey: string): string {
-  return `/admin/source?key=${encodeURIComponent(sourceKey)}`;
-}
-
 /** Text files only, in UTF-8: a PDF or a word processor's file would read as garbage. */
-function decodeText(bytes: Uint8Array, name: string): string {
+export function decodeText(bytes: Uint8Array, name: string): string {
   if (bytes.subarray(0, 5).every((b, i) => b === "%PDF-".charCodeAt(i))) {
     throw new InvalidError(`${name} is a PDF: convert it to text first (pdftotext keeps its page breaks)`);
   }
@@ -536,10 +340,8 @@ function decodeText(bytes: Uint8Array, name: string): string {
   }
 }
 
-function formatFromName(name: string): SourceTextFormat {
-  if (/\.(md|markdown)$/i.test(name)) return "markdown";
-  if (/\.x?html?$/i.test(name)) return "html";
-  return "text";
+export function sourcePath(sourceKey: string): string {
+  return `/admin/source?key=${encodeURIComponent(sourceKey)}`;
 }
 
 // CSL's rich-text tags (italics, small caps…) are not shown in one-line summaries.
