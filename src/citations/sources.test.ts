@@ -3,6 +3,7 @@ import { createArticle, getArticle, saveArticle } from "../content/articles.js";
 import { publishNow } from "../content/workflow.js";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../errors.js";
 import { JOB_HANDLERS } from "../jobs/handlers.js";
+import { enqueueJob } from "../jobs/jobs.js";
 import { createJobRunner } from "../jobs/runner.js";
 import {
   listArticleQuotations,
@@ -229,6 +230,34 @@ describeEachStore("quotation checks", (store) => {
     expect((await listArticleQuotations(store(), article.id))[0]?.check?.status).toBe("altered");
     await removeSourceText(store(), "marlow-ledger-1911", null, NOW);
     expect((await listArticleQuotations(store(), article.id))[0]?.check).toBeUndefined();
+  });
+
+  it("renders again, after the upgrade, articles saved before citations had a style, skipping the unknown", async () => {
+    await library(store());
+    const old = await createArticle(store(), { language: "en", title: "Old", body: body(faithful) }, NOW);
+    const stray = await createArticle(store(), { language: "en", title: "Stray", body: "No citation." }, NOW);
+    // As a store from before migration 006 holds them: plain citations, nothing recorded of sources.
+    await store()
+      .db.updateTable("articles")
+      .set({ html: "<p>(marlow-ledger-1911, p. 42)</p>" })
+      .where("id", "=", old.id)
+      .execute();
+    await store().db.deleteFrom("article_sources").execute();
+    await store()
+      .db.updateTable("articles")
+      .set({ body: "Cites [@lost-1900, p. 1]." })
+      .where("id", "=", stray.id)
+      .execute();
+    await enqueueJob(store(), { kind: "citations.upgrade", uniqueKey: "citations.upgrade", runAt: NOW });
+    const runner = createJobRunner({
+      store: store(),
+      handlers: JOB_HANDLERS,
+      clock: () => new Date(NOW.getTime() + 1000),
+    });
+    expect(await runner.runOnce()).toBe(1);
+    expect((await getArticle(store(), old.id)).html).toContain("<i>The Harbour Ledger</i>");
+    expect(await exportSources(store(), "csl-json", { articleId: old.id })).toContain("marlow-ledger-1911");
+    expect((await getArticle(store(), stray.id)).html).toBe(stray.html);
   });
 
   it("renders the citing articles again when a source is edited", async () => {

@@ -2,6 +2,7 @@
 // publication's style, plain text for search, the sourced quotations checked against their sources, and
 // the keys of the sources it cites. Runs at save; and again, without a new revision, when a source the
 // article cites changes or the publication changes its citation style.
+import { InvalidError } from "../errors.js";
 import { stringsFor } from "../i18n/strings.js";
 import type { Job } from "../jobs/job.js";
 import { renderMarkdown } from "../markdown/render.js";
@@ -84,21 +85,36 @@ export async function rerenderArticle(store: Store, id: number, now = new Date()
 export async function rerenderCitingArticles(store: Store, job: Job, now = new Date()): Promise<void> {
   const key = job.payload.key;
   if (typeof key !== "string") throw new Error(`job ${job.id} names no source`);
-  let after = 0;
-  for (;;) {
-    const ids = await listArticlesCiting(store, key, after, 100);
-    for (const id of ids) await rerenderArticle(store, id, now);
-    if (ids.length < 100) return;
-    after = ids.at(-1) ?? after;
-  }
+  await rerenderEach(store, (after) => listArticlesCiting(store, key, after, 100), now);
 }
 
 /** The job run after the publication changed its citation style: every article that cites is rendered again. */
 export async function rerenderAllCitingArticles(store: Store, _job: Job, now = new Date()): Promise<void> {
+  await rerenderEach(store, (after) => listArticlesWithSources(store, after, 100), now);
+}
+
+/** The job left by the upgrade that brought citations: every article that may cite is rendered again. */
+export async function rerenderArticlesWithCitations(
+  store: Store,
+  _job: Job,
+  now = new Date(),
+): Promise<void> {
+  await rerenderEach(store, (after) => rows.listArticleIdsWithCitations(store, after, 100), now);
+}
+
+async function rerenderEach(store: Store, next: (afterId: number) => Promise<number[]>, now: Date) {
   let after = 0;
   for (;;) {
-    const ids = await listArticlesWithSources(store, after, 100);
-    for (const id of ids) await rerenderArticle(store, id, now);
+    const ids = await next(after);
+    for (const id of ids) {
+      try {
+        await rerenderArticle(store, id, now);
+      } catch (error) {
+        // An article saved before citations were checked may cite a source the library lacks: it keeps
+        // its stored HTML until someone saves it, rather than stopping the others from being rendered.
+        if (!(error instanceof InvalidError)) throw error;
+      }
+    }
     if (ids.length < 100) return;
     after = ids.at(-1) ?? after;
   }

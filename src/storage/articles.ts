@@ -81,6 +81,19 @@ export async function findArticleBySlug(
   return row && toArticle(row);
 }
 
+/** Ids of articles whose body may hold a citation (a "@" after a "["), in id order after `afterId`. */
+export async function listArticleIdsWithCitations(store: Store, afterId: number, limit: number) {
+  const rows = await store.db
+    .selectFrom("articles")
+    .select("id")
+    .where("id", ">", afterId)
+    .where("body", "like", "%[%@%")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function isPathTaken(store: Store, path: string, exceptId: number): Promise<boolean> {
   const row = await store.db
     .selectFrom("articles")

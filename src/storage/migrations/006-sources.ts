@@ -1,6 +1,6 @@
 // The source library: each source's full text with its persisted word index, which sources each article
 // cites, every quotation's last check, and the overrides editors record to publish a failing quotation.
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { MigrationContext } from "./index.js";
 
 export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Promise<void> {
@@ -50,4 +50,11 @@ export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Pr
     .addColumn("at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("quotation_overrides_pk", ["article_id", "quotation_hash"])
     .execute();
+
+  // A store with articles from before: they are rendered again in the job runner's time, so their
+  // citations take the house style and their sources and quotations are recorded.
+  const now = new Date().toISOString();
+  await sql`INSERT INTO jobs (kind, payload, unique_key, run_at, status, attempts, last_error, created_at, updated_at)
+    SELECT 'citations.upgrade', '{}', 'citations.upgrade', ${now}, 'pending', 0, '', ${now}, ${now}
+    WHERE EXISTS (SELECT 1 FROM articles)`.execute(db);
 }
