@@ -53,7 +53,7 @@ const en = {
   quotationPage: "p. {n}",
   quotationPages: "pp. {n}",
   quotationSourcePassage: "The passage in the source",
-  quotationChecked: "Checked {date}",
+  quotationChecked: "Checked",
   quotationOverridden:
     "The editors published this quotation as it stands, after checking it against the source.",
   alsoIn: "Also in",
@@ -174,7 +174,7 @@ const de: Strings = {
   quotationPage: "S. {n}",
   quotationPages: "S. {n}",
   quotationSourcePassage: "Die Stelle in der Quelle",
-  quotationChecked: "Geprüft am {date}",
+  quotationChecked: "Geprüft am",
   quotationOverridden:
     "Die Redaktion hat dieses Zitat nach Prüfung an der Quelle so veröffentlicht, wie es steht.",
   alsoIn: "Auch auf",
@@ -299,7 +299,7 @@ const fr: Strings = {
   quotationPage: "p. {n}",
   quotationPages: "p. {n}",
   quotationSourcePassage: "Le passage dans la source",
-  quotationChecked: "Vérifiée le {date}",
+  quotationChecked: "Vérifiée le",
   quotationOverridden:
     "La rédaction a publié cette citation telle quelle, après l’avoir vérifiée dans la source.",
   alsoIn: "Aussi en",

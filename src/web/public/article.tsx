@@ -190,7 +190,9 @@ function QuotationChecks({ ctx, quotations }: { ctx: PageContext; quotations: Ch
                   <p>{q.excerpt}</p>
                 </blockquote>
               </figure>
-              <p class="checked-at">{format(t.quotationChecked, { date: q.checkedAt.slice(0, 10) })}</p>
+              <p class="checked-at">
+                {t.quotationChecked} <DateTime ctx={ctx} iso={q.checkedAt} />
+              </p>
             </details>
           </li>
         ))}

@@ -92,6 +92,7 @@ describeEachStore("the reference article's citations and quotations", (store) =>
     );
     expect(items[1]?.[2]).toMatch(/— Found in the source, on p\. 382$/);
     expect(section).toContain('<blockquote class="source-passage">');
+    expect(section).toMatch(/Checked <time datetime="[^"]+">[A-Z][a-z]+ \d{1,2}, \d{4}<\/time>/);
   });
 
   it("claims nothing about quotations whose source has no text", async () => {
