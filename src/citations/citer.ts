@@ -5,8 +5,9 @@
 import { createRequire } from "node:module";
 import { AppError, InvalidError } from "../errors.js";
 import { plainCitationText } from "../markdown/citation.js";
+import { escapeHtml } from "../markdown/citation-markup.js";
 import type { Citation, CitationGroup } from "../markdown/render.js";
-import type { CslDate, CslItem, CslName } from "./csl-item.js";
+import { type CslItem, cslDateIso, cslNameText, cslUrl } from "./csl-item.js";
 import { findLocale, resolveLocale } from "./locales.js";
 import { HOUSE_STYLE_ID, loadStyle } from "./styles.js";
 
@@ -226,16 +227,16 @@ export function createCiter(options: CiterOptions): Citer {
     },
     sourceUrl(key) {
       const item = items.get(key);
-      return item && urlOf(item);
+      return item && cslUrl(item);
     },
     sourceSummary(key) {
       const item = items.get(key);
       if (!item) return undefined;
       return {
         name: item.title,
-        authors: (item.author ?? item.editor ?? []).map(nameText).filter(Boolean),
-        published: isoDate(item.issued),
-        url: urlOf(item),
+        authors: (item.author ?? item.editor ?? []).map(cslNameText).filter(Boolean),
+        published: cslDateIso(item.issued),
+        url: cslUrl(item),
       };
     },
     bibliographyHtml(keys) {
@@ -354,31 +355,4 @@ function textOf(html: string): string {
 /** `<i>Title <span class="roman">[x]</span></i>` → `<i>Title</i> [x]`: the same on the page, plainer markup. */
 function closeItalics(html: string): string {
   return html.replace(/ <span class="roman">([^<]*)<\/span><\/i>/g, "</i> $1");
-}
-
-function urlOf(item: CslItem): string | undefined {
-  if (typeof item.URL === "string" && /^https?:\/\/[^\s]+$/i.test(item.URL)) return item.URL;
-  const doi =
-    typeof item.DOI === "string" ? item.DOI.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, "") : "";
-  return /^10\.\S+$/.test(doi) ? `https://doi.org/${doi}` : undefined;
-}
-
-function nameText(name: CslName): string {
-  if (name.literal) return name.literal;
-  const family = [name["non-dropping-particle"], name.family].filter(Boolean).join(" ");
-  return [name.given, name["dropping-particle"], family].filter(Boolean).join(" ");
-}
-
-function isoDate(date: CslDate | undefined): string | undefined {
-  const [year, month, day] = (date?.["date-parts"]?.[0] ?? []).map(Number);
-  if (year === undefined || !Number.isInteger(year)) return undefined;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const iso = String(year).padStart(4, "0");
-  // Months 13–24 are CSL's seasons, which ISO 8601 cannot say.
-  if (!month || month > 12) return iso;
-  return day && day <= 31 ? `${iso}-${pad(month)}-${pad(day)}` : `${iso}-${pad(month)}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -213,3 +213,29 @@ function isWebAddress(text: string): boolean {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/** The address of a source: its URL if it is a web address, or its DOI as one. */
+export function cslUrl(item: CslItem): string | undefined {
+  if (typeof item.URL === "string" && /^https?:\/\/[^\s]+$/i.test(item.URL)) return item.URL;
+  const doi =
+    typeof item.DOI === "string" ? item.DOI.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, "") : "";
+  return /^10\.\S+$/.test(doi) ? `https://doi.org/${doi}` : undefined;
+}
+
+/** A name as written in running text: "Leon Trotsky", "Ludwig van Beethoven", an institution's. */
+export function cslNameText(name: CslName): string {
+  if (name.literal) return name.literal;
+  const family = [name["non-dropping-particle"], name.family].filter(Boolean).join(" ");
+  return [name.given, name["dropping-particle"], family, name.suffix].filter(Boolean).join(" ");
+}
+
+/** A CSL date as ISO 8601 ("1937", "1937-06", "1937-06-12"); undefined when it has no year. */
+export function cslDateIso(date: CslDate | undefined): string | undefined {
+  const [year, month, day] = (date?.["date-parts"]?.[0] ?? []).map(Number);
+  if (year === undefined || !Number.isInteger(year)) return undefined;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const iso = String(year).padStart(4, "0");
+  // Months 13–24 are CSL's seasons, which ISO 8601 cannot say.
+  if (!month || month > 12) return iso;
+  return day && day <= 31 ? `${iso}-${pad(month)}-${pad(day)}` : `${iso}-${pad(month)}`;
+}

@@ -1,5 +1,5 @@
 // A CSL-JSON source as a schema.org CreativeWork, for the `citation` of an article's JSON-LD.
-import type { CslDate, CslItem, CslName } from "./csl-item.js";
+import { type CslDate, type CslItem, type CslName, cslDateIso, cslNameText, cslUrl } from "./csl-item.js";
 
 const TYPES: Record<string, string> = {
   book: "Book",
@@ -26,9 +26,9 @@ export function schemaOrgCitation(item: CslItem): Record<string, unknown> {
   };
   const authors = (item.author ?? []).map(person);
   if (authors.length > 0) work.author = authors;
-  const published = isoDate(item.issued);
+  const published = cslDateIso(item.issued);
   if (published) work.datePublished = published;
-  const created = isoDate(item["original-date"] as CslDate | undefined);
+  const created = cslDateIso(item["original-date"] as CslDate | undefined);
   if (created && created !== published) work.dateCreated = created;
   const container = plain(item["container-title"] as string | undefined);
   if (container)
@@ -38,27 +38,15 @@ export function schemaOrgCitation(item: CslItem): Record<string, unknown> {
     const place = plain(item["publisher-place"] as string | undefined);
     work.publisher = { "@type": "Organization", name: publisher, ...(place ? { location: place } : {}) };
   }
-  const url = item.URL ?? (item.DOI ? `https://doi.org/${item.DOI}` : undefined);
-  if (url && /^https?:\/\//i.test(url)) work.url = url;
+  const url = cslUrl(item);
+  if (url) work.url = url;
   if (typeof item.page === "string") work.pagination = item.page;
   return work;
 }
 
 function person(name: CslName): Record<string, string> {
   if (name.literal) return { "@type": "Organization", name: name.literal };
-  const family = [name["non-dropping-particle"], name.family].filter(Boolean).join(" ");
-  return { "@type": "Person", name: [name.given, family, name.suffix].filter(Boolean).join(" ") };
-}
-
-function isoDate(date: CslDate | undefined): string | undefined {
-  const parts = date?.["date-parts"]?.[0];
-  if (!parts || parts.length === 0) return undefined;
-  const [year, month, day] = parts.map(Number);
-  if (!Number.isInteger(year)) return undefined;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  if (month === undefined || !Number.isInteger(month)) return String(year);
-  if (day === undefined || !Number.isInteger(day)) return `${year}-${pad(month)}`;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return { "@type": "Person", name: cslNameText(name) };
 }
 
 /** CSL titles may carry rich-text tags (`<i>…</i>`); structured data wants the words only. */

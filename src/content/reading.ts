@@ -97,7 +97,9 @@ const PUBLIC_STATUSES = new Set(["exact", "exact-ellipsis", "silent-changes"]);
 async function publicQuotationChecks(store: Store, articleId: number): Promise<CheckedQuotation[]> {
   const quotations = await listQuotations(store, articleId);
   if (!quotations.some((q) => q.check)) return [];
-  const unresolved = new Set((await unresolvedQuotations(store, articleId)).map((q) => q.position));
+  const unresolved = new Set(
+    (await unresolvedQuotations(store, articleId, quotations)).map((q) => q.position),
+  );
   return quotations.flatMap((q) => {
     const check = q.check;
     if (!check?.excerpt) return [];

@@ -128,10 +128,17 @@ export function quotationHash(q: Pick<QuotationRecord, "text" | "citation">): st
   return createHash("sha256").update(`${q.citation}\n${q.text}`).digest("hex").slice(0, 32);
 }
 
-/** The quotations that stop an article from being published: failing, and not overridden as they stand. */
-export async function unresolvedQuotations(store: Store, articleId: number): Promise<QuotationRecord[]> {
-  const quotations = await quotationRows.listQuotations(store, articleId);
-  const failing = quotations.filter((q) => q.check && isFailingStatus(q.check.status));
+/**
+ * The quotations that stop an article from being published: failing, and not overridden as they stand.
+ * A caller that has read the article's quotations already passes them.
+ */
+export async function unresolvedQuotations(
+  store: Store,
+  articleId: number,
+  quotations?: readonly QuotationRecord[],
+): Promise<QuotationRecord[]> {
+  const all = quotations ?? (await quotationRows.listQuotations(store, articleId));
+  const failing = all.filter((q) => q.check && isFailingStatus(q.check.status));
   if (failing.length === 0) return [];
   const overrides = await quotationRows.listQuotationOverrides(store, articleId);
   const accepted = new Set(overrides.map((o) => `${o.quotationHash} ${o.status}`));
@@ -229,7 +236,7 @@ export async function checkArticles(
 ): Promise<void> {
   const one = async (id: number) => {
     const quotations = await recheckArticleQuotations(store, id, now);
-    report({ articleId: id, quotations, unresolved: await unresolvedQuotations(store, id) });
+    report({ articleId: id, quotations, unresolved: await unresolvedQuotations(store, id, quotations) });
   };
   if (articleId !== undefined) return one(articleId);
   let after = 0;

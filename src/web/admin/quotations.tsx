@@ -63,11 +63,11 @@ async function override(c: Context<AdminEnv>) {
 /** The panel on the editor page; loads what it shows itself, so the editor only places it. */
 export async function QuotationPanel(props: { c: Context<AdminEnv>; articleId: number; editable: boolean }) {
   const { c, articleId } = props;
-  const [quotations, overrides, unresolved] = await Promise.all([
+  const [quotations, overrides] = await Promise.all([
     listArticleQuotations(c.var.store, articleId),
     listQuotationOverrides(c.var.store, articleId),
-    unresolvedQuotations(c.var.store, articleId),
   ]);
+  const unresolved = await unresolvedQuotations(c.var.store, articleId, quotations);
   const blocking = new Set(unresolved.map((q) => q.position));
   const editor = can(c.var.account.role, "publish");
   return (
