@@ -96,8 +96,17 @@ export interface Analyzer {
   term(word: string): string;
   /** True when the word is too common in this language to narrow a search on its own. */
   isStopWord(word: string): boolean;
-  /** True when an index term is one of the language's pairing words (see `analyseText`). */
+  /** True when an index term is one of the language's pairing words (see `indexText`). */
   isPairingTerm(term: string): boolean;
+  /** What indexing needs of one word as written: its term, and its pairs when it is a pairing word. */
+  entry(word: string): WordEntry;
+}
+
+/** A word form's analysis, kept so that indexing a repeated word costs one lookup and no allocation. */
+export interface WordEntry {
+  readonly term: string;
+  /** For a pairing word, its pairs made so far ("theǂstate"), by the next word's term; otherwise null. */
+  readonly pairs: Map<string, string> | null;
 }
 
 const analyzers = new Map<string, Analyzer>();
@@ -121,27 +130,32 @@ function makeAnalyzer(language: string): Analyzer {
   const locale = language === "tr" ? "tr" : "und";
   // Articles repeat their words, and a language has far fewer word forms than a corpus has words: a bounded
   // memo turns most of the stemming into one Map lookup.
-  const memo = new Map<string, string>();
+  const memo = new Map<string, WordEntry>();
   const stops = new Set((STOP_WORDS[language] ?? []).map((word) => fold(word, locale)));
-  const term = (word: string): string => {
-    let result = memo.get(word);
-    if (result === undefined) {
-      const lower = word.slice(0, MAX_WORD).toLocaleLowerCase(locale);
-      result = fold(stem ? stem(lower) : lower, locale);
-      if (memo.size >= 200_000) memo.clear();
-      memo.set(word, result);
-    }
-    return result;
+  const termOf = (word: string): string => {
+    const lower = word.slice(0, MAX_WORD).toLocaleLowerCase(locale);
+    return fold(stem ? stem(lower) : lower, locale);
   };
   const pairingTerms = new Set(
     (PAIRING_WORDS[language.split("-")[0] ?? ""] ?? "")
       .split(" ")
       .filter(Boolean)
-      .map((word) => term(word)),
+      .map(termOf),
   );
+  const entry = (word: string): WordEntry => {
+    let found = memo.get(word);
+    if (found === undefined) {
+      const term = termOf(word);
+      found = { term, pairs: pairingTerms.has(term) ? new Map() : null };
+      if (memo.size >= 200_000) memo.clear();
+      memo.set(word, found);
+    }
+    return found;
+  };
   return {
     language,
-    term,
+    term: (word) => entry(word).term,
+    entry,
     isStopWord: (word) => stops.has(fold(word.toLocaleLowerCase(locale), locale)),
     isPairingTerm: (t) => pairingTerms.has(t),
   };
@@ -216,20 +230,32 @@ export function words(text: string): string[] {
  * no reader needs.
  */
 export function indexText(text: string, analyzer: Analyzer): string {
-  let out = "";
-  let pairing: string | undefined;
-  const add = (term: string) => {
-    out += out === "" ? term : ` ${term}`;
-  };
+  // Terms are gathered and joined once: a string grown word by word is a rope that has to be flattened
+  // (copied again) before SQLite or a worker's message can read it.
+  const terms: string[] = [];
+  let pairing: WordEntry | undefined;
   forEachWord(text.normalize("NFKC"), (word) => {
-    const term = analyzer.term(word);
+    const entry = analyzer.entry(word);
+    const term = entry.term;
     if (term === "") return;
-    if (pairing !== undefined) add(pairing + PAIR_MARK + term);
-    pairing = analyzer.isPairingTerm(term) ? term : undefined;
-    if (pairing === undefined) add(term);
+    if (pairing !== undefined) terms.push(pairOf(pairing, term));
+    pairing = entry.pairs === null ? undefined : entry;
+    if (pairing === undefined) terms.push(term);
   });
-  if (pairing !== undefined) add(pairing);
-  return out;
+  if (pairing !== undefined) terms.push(pairing.term);
+  return terms.join(" ");
+}
+
+/** A pairing word joined to the term after it, made once per pair and kept while the word's memo lasts. */
+function pairOf(pairing: WordEntry, next: string): string {
+  const pairs = pairing.pairs as Map<string, string>;
+  let pair = pairs.get(next);
+  if (pair === undefined) {
+    pair = pairing.term + PAIR_MARK + next;
+    if (pairs.size >= 50_000) pairs.clear();
+    pairs.set(next, pair);
+  }
+  return pair;
 }
 
 /** Joins a pairing word to the word after it into one index term: a letter no language's words use. */
