@@ -137,10 +137,7 @@ function makeAnalyzer(language: string): Analyzer {
     return fold(stem ? stem(lower) : lower, locale);
   };
   const pairingTerms = new Set(
-    (PAIRING_WORDS[language.split("-")[0] ?? ""] ?? "")
-      .split(" ")
-      .filter(Boolean)
-      .map(termOf),
+    (PAIRING_WORDS[language.split("-")[0] ?? ""] ?? "").split(" ").filter(Boolean).map(termOf),
   );
   const entry = (word: string): WordEntry => {
     let found = memo.get(word);
