@@ -47,49 +47,91 @@ export async function createArticle(
   actor?: { id: number } | null,
 ): Promise<Article> {
   checkInput(input);
+  return store.transaction(async (tx) => getArticle(tx, await insertArticle(tx, input, now, actor)));
+}
+
+/**
+ * Creates an article already published at `at` (an import of an archive): written once as published,
+ * instead of created as a draft and then changed. A date still to come schedules it as `publishArticle`
+ * does.
+ */
+export async function createPublishedArticle(
+  store: Store,
+  input: ArticleInput,
+  at: Date,
+  now = new Date(),
+): Promise<Article> {
+  checkInput(input);
+  if (at > now) {
+    return store.transaction(async (tx) => publishArticle(tx, await insertArticle(tx, input, now), at, now));
+  }
   return store.transaction(async (tx) => {
-    // Slugs need only be unique within a day's addresses; that is settled when the article is published.
-    const slug = input.slug ?? slugify(input.title);
-    const rendered = await renderArticle(tx, input.body, input.language, now);
-    const at = now.toISOString();
-    const group = await translationGroupFor(tx, input.translationOf);
-    const id = await rows.insertArticle(tx, {
-      kind: input.kind ?? "article",
-      language: input.language,
-      translation_group: group,
-      title: input.title,
-      standfirst: input.standfirst ?? "",
-      slug,
-      body: input.body,
-      html: rendered.html,
-      text: rendered.text,
-      status: "draft",
-      published_at: null,
-      path: null,
-      created_at: at,
-      updated_at: at,
-      revision: 1,
-      series_id: input.seriesId ?? null,
-      series_part: input.seriesPart ?? null,
-      correction: input.correction ?? "",
-      featured: input.featured ? 1 : 0,
-      word_count: rendered.wordCount,
+    const when = at.toISOString();
+    const wanted = input.slug ?? slugify(input.title);
+    const slug = await uniqueSlug(wanted, (s) =>
+      rows.isPathTaken(tx, articlePath(input.language, when, s), 0),
+    );
+    const id = await insertArticle(tx, { ...input, slug }, now, null, {
+      publishedAt: when,
+      path: articlePath(input.language, when, slug),
     });
-    if (group === null) await rows.updateArticle(tx, id, 1, { translation_group: id });
-    await rows.setArticlePersons(tx, id, input.personIds ?? [], input.language, null);
-    await rows.setArticleTopics(tx, id, input.topicIds ?? [], input.language, null);
-    await replaceReplies(tx, id, input.replies ?? []);
-    await saveRenderedParts(tx, id, rendered);
-    await insertRevision(tx, {
-      articleId: id,
-      revision: 1,
-      kind: "save",
-      ...texts(input),
-      savedAt: at,
-      accountId: actor?.id ?? null,
-    });
+    await addEdition(tx, input.language);
+    await indexArticle(tx, id);
+    await bumpContentVersion(tx);
     return getArticle(tx, id);
   });
+}
+
+/** The rows of a new article, as a draft or, given its date and path, as published. */
+async function insertArticle(
+  tx: Store,
+  input: ArticleInput,
+  now: Date,
+  actor?: { id: number } | null,
+  published?: { publishedAt: string; path: string },
+): Promise<number> {
+  // Slugs need only be unique within a day's addresses; that is settled when the article is published.
+  const slug = input.slug ?? slugify(input.title);
+  const rendered = await renderArticle(tx, input.body, input.language, now);
+  const at = now.toISOString();
+  const group = await translationGroupFor(tx, input.translationOf);
+  const id = await rows.insertArticle(tx, {
+    kind: input.kind ?? "article",
+    language: input.language,
+    translation_group: group,
+    title: input.title,
+    standfirst: input.standfirst ?? "",
+    slug,
+    body: input.body,
+    html: rendered.html,
+    text: rendered.text,
+    status: published ? "published" : "draft",
+    published_at: published?.publishedAt ?? null,
+    path: published?.path ?? null,
+    created_at: at,
+    updated_at: at,
+    revision: 1,
+    series_id: input.seriesId ?? null,
+    series_part: input.seriesPart ?? null,
+    correction: input.correction ?? "",
+    featured: input.featured ? 1 : 0,
+    word_count: rendered.wordCount,
+  });
+  if (group === null) await rows.updateArticle(tx, id, 1, { translation_group: id });
+  const listedAt = published?.publishedAt ?? null;
+  await rows.setArticlePersons(tx, id, input.personIds ?? [], input.language, listedAt);
+  await rows.setArticleTopics(tx, id, input.topicIds ?? [], input.language, listedAt);
+  await replaceReplies(tx, id, input.replies ?? []);
+  await saveRenderedParts(tx, id, rendered);
+  await insertRevision(tx, {
+    articleId: id,
+    revision: 1,
+    kind: "save",
+    ...texts(input),
+    savedAt: at,
+    accountId: actor?.id ?? null,
+  });
+  return id;
 }
 
 /**

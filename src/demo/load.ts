@@ -1,6 +1,6 @@
 // Puts a generated publication into a store through the same domain functions an editor's work goes
 // through, so the demo (and the benchmark corpus) is rendered, linked and indexed like real content.
-import { createArticle, publishArticle } from "../content/articles.js";
+import { createPublishedArticle } from "../content/articles.js";
 import { createSeries } from "../content/series-ops.js";
 import { setSiteIdentity } from "../i18n/editions.js";
 import { createPerson } from "../people/people.js";
@@ -97,7 +97,7 @@ async function writeArticle(store: Store, a: Generated, keys: Keys): Promise<num
   const external = a.externalReply
     ? [{ ...a.externalReply, date: "", ...(a.externalReply.url ? { url: a.externalReply.url } : {}) }]
     : [];
-  const created = await createArticle(
+  const created = await createPublishedArticle(
     store,
     {
       kind: a.kind,
@@ -114,7 +114,7 @@ async function writeArticle(store: Store, a: Generated, keys: Keys): Promise<num
       replies: [...replies, ...external],
     },
     new Date(a.publishedAt),
+    new Date(a.publishedAt),
   );
-  await publishArticle(store, created.id, new Date(a.publishedAt), new Date(a.publishedAt));
   return created.id;
 }

@@ -4,7 +4,11 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { readArticle } from "../content/reading.js";
 import { InvalidError } from "../errors.js";
+import { getSite } from "../i18n/editions.js";
+import { publishJobKey } from "../jobs/jobs.js";
+import { search } from "../search/search.js";
 import { countArticles, findArticleBySlug } from "../storage/articles.js";
+import { findJobByKey } from "../storage/jobs.js";
 import { listQuotations } from "../storage/quotations.js";
 import { findSourcesByKeys } from "../storage/sources.js";
 import { describeEachStore } from "../storage/test-stores.js";
@@ -98,5 +102,30 @@ describeEachStore("importing Markdown", (store) => {
 
   it("refuses a path with no Markdown files", async () => {
     await expect(importMarkdown(store(), [folderWith({})])).rejects.toThrow(/no Markdown files/);
+  });
+
+  it("publishes a dated file, schedules one dated ahead and keeps a draft", async () => {
+    const file = (title: string, slug: string, date: string, extra = "") =>
+      `---\ntitle: ${title}\nslug: ${slug}\nauthors: [A. Writer]\ndate: ${date}\nlanguage: en\n${extra}---\n\nText.\n`;
+    const now = new Date("2026-06-01T00:00:00Z");
+    const dir = folderWith({
+      "a.md": file("First", "same", "2025-01-02"),
+      "b.md": file("Second", "same-2", "2025-01-02"),
+      "c.md": file("Ahead", "ahead", "2027-01-02"),
+      "d.md": file("Unfinished", "unfinished", "2025-01-02", "status: draft\n"),
+    });
+    expect(await importMarkdown(store(), [dir], now)).toEqual({ articles: 4, published: 3, drafts: 1 });
+    const first = await findArticleBySlug(store(), "same");
+    expect([first?.status, first?.path]).toEqual(["published", "/en/articles/2025/01/02/same"]);
+    expect((await readArticle(store(), "/en/articles/2025/01/02/same-2")).article.title).toBe("Second");
+    const ahead = await findArticleBySlug(store(), "ahead");
+    expect([ahead?.status, ahead?.path]).toEqual(["scheduled", null]);
+    expect((await findJobByKey(store(), publishJobKey(ahead?.id ?? 0)))?.runAt).toBe(
+      "2027-01-02T12:00:00.000Z",
+    );
+    const draft = await findArticleBySlug(store(), "unfinished");
+    expect([draft?.status, draft?.path]).toEqual(["draft", null]);
+    const found = await search(store(), await getSite(store()), "en", { q: "second" });
+    expect(found.results.map((r) => r.article.title)).toEqual(["Second"]);
   });
 });

@@ -7,7 +7,7 @@ import { dirname, extname, join, resolve } from "node:path";
 import type { CslItem } from "../citations/csl-item.js";
 import { MAX_SOURCES_FILE_BYTES, readSources as readSourceFile } from "../citations/formats/read.js";
 import { ARTICLE_KINDS, type ReplyTarget } from "../content/article.js";
-import { createArticle, publishArticle } from "../content/articles.js";
+import { createArticle, createPublishedArticle } from "../content/articles.js";
 import { ensureSeries } from "../content/series-ops.js";
 import { slugify } from "../content/slug.js";
 import { InvalidError } from "../errors.js";
@@ -176,31 +176,28 @@ async function importOne(
       date: target.date ?? "",
     });
   }
-  const article = await createArticle(
-    store,
-    {
-      kind: fm.kind ?? "article",
-      language: fm.language,
-      title: fm.title,
-      standfirst: fm.standfirst ?? "",
-      ...(fm.slug ? { slug: fm.slug } : {}),
-      body,
-      personIds,
-      topicIds,
-      seriesId,
-      seriesPart: fm.series?.part ?? null,
-      translationOf: translationOf ?? null,
-      featured: fm.featured ?? false,
-      replies,
-    },
-    now,
-  );
+  const input = {
+    kind: fm.kind ?? "article",
+    language: fm.language,
+    title: fm.title,
+    standfirst: fm.standfirst ?? "",
+    ...(fm.slug ? { slug: fm.slug } : {}),
+    body,
+    personIds,
+    topicIds,
+    seriesId,
+    seriesPart: fm.series?.part ?? null,
+    translationOf: translationOf ?? null,
+    featured: fm.featured ?? false,
+    replies,
+  };
   report.articles++;
   if (fm.date && fm.status !== "draft") {
     const at = fm.date.length === 10 ? new Date(`${fm.date}T12:00:00Z`) : new Date(fm.date);
-    await publishArticle(store, article.id, at, now);
+    await createPublishedArticle(store, input, at, now);
     report.published++;
   } else {
+    await createArticle(store, input, now);
     report.drafts++;
   }
 }
