@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { getSite } from "../i18n/editions.js";
+import { search } from "../search/search.js";
 import { countArticles } from "../storage/articles.js";
 import { openStore } from "../storage/store.js";
 
@@ -57,6 +59,25 @@ describe("the broadside command", () => {
     const result = await broadside(["import", "markdown", file, "--data", data]);
     expect(result.stdout).toBe("Imported 1 article (1 published, 0 drafts)\n");
     expect(result.code).toBe(0);
+  });
+
+  it("rebuilds the search index in a worker thread, to the same answers", async () => {
+    const data = tmp();
+    const folder = tmp();
+    for (let i = 0; i < 3; i++) {
+      writeFileSync(
+        join(folder, `${i}.md`),
+        `---\ntitle: Dispatch ${i}\nauthors: Someone\ndate: 2025-05-0${i + 1}\nlanguage: en\n---\n\nThe ${["dockers", "miners", "printers"][i]} struck.\n`,
+      );
+    }
+    expect((await broadside(["import", "markdown", folder, "--data", data])).code).toBe(0);
+    const rebuilt = await broadside(["search", "rebuild", "--data", data]);
+    expect(rebuilt.stderr).toBe("");
+    expect(rebuilt.stdout).toMatch(/^Indexed 3 published articles in /m);
+    const store = await openStore({ dataDir: data });
+    const found = await search(store, await getSite(store), "en", { q: "the miners struck" });
+    expect(found.results.map((r) => r.article.title)).toEqual(["Dispatch 1"]);
+    await store.close();
   });
 
   it("exits 2 naming the file and line of bad front matter, and imports nothing", async () => {

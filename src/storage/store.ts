@@ -30,6 +30,11 @@ export interface StoreOptions {
   dataDir: string;
   /** PostgreSQL only: a schema to work in (the tests give each run its own). */
   schema?: string;
+  /**
+   * SQLite only: open the existing file for reading, without migrating or recording a start (a worker
+   * thread reading beside the process that writes).
+   */
+  readOnly?: boolean;
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -38,8 +43,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (url !== undefined && url !== "" && !isPostgres) {
     throw new UnavailableError(`DATABASE_URL must begin with postgres:// (got "${redact(url)}")`);
   }
-  const opened = isPostgres ? await openPostgres(url as string, options.schema) : openSqlite(options.dataDir);
+  const opened = isPostgres
+    ? await openPostgres(url as string, options.schema)
+    : openSqlite(options.dataDir, options.readOnly);
   const store = makeStore(opened.kind, opened.location, opened.db);
+  if (options.readOnly && !isPostgres) return store;
   try {
     await migrate(store, opened.migrationContext, "schema" in opened ? opened.schema : undefined);
     await recordStart(store);

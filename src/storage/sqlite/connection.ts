@@ -9,18 +9,23 @@ import type { Database } from "../schema.js";
 
 export const SQLITE_FILE = "broadside.db";
 
-export function openSqlite(dataDir: string) {
+/** `readOnly` opens an existing file for reading alone, as a worker thread beside the writer does. */
+export function openSqlite(dataDir: string, readOnly = false) {
   const file = resolve(join(dataDir, SQLITE_FILE));
   let handle: Sqlite.Database;
   try {
-    mkdirSync(dataDir, { recursive: true });
-    handle = new Sqlite(file);
-    // 16 KB pages make the full-text index about a third smaller; it only applies to a new file.
-    handle.pragma("page_size = 16384");
-    handle.pragma("journal_mode = WAL");
-    // NORMAL in WAL mode loses nothing a process crash could reach: a commit is in the WAL before it returns.
-    handle.pragma("synchronous = NORMAL");
-    handle.pragma("foreign_keys = ON");
+    if (readOnly) {
+      handle = new Sqlite(file, { readonly: true, fileMustExist: true });
+    } else {
+      mkdirSync(dataDir, { recursive: true });
+      handle = new Sqlite(file);
+      // 16 KB pages make the full-text index about a third smaller; it only applies to a new file.
+      handle.pragma("page_size = 16384");
+      handle.pragma("journal_mode = WAL");
+      // NORMAL in WAL mode loses nothing a process crash could reach: a commit is in the WAL before it returns.
+      handle.pragma("synchronous = NORMAL");
+      handle.pragma("foreign_keys = ON");
+    }
     handle.pragma("busy_timeout = 5000");
     handle.pragma("cache_size = -32000");
   } catch (error) {

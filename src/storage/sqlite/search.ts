@@ -92,13 +92,35 @@ export async function clearSearchIndex(store: Store): Promise<void> {
 
 const FTS_TABLES = ["search_index", "search_heads"] as const;
 
-/** Empties the index for a rebuild: FTS5's delete-all, not a delete per row. */
+/**
+ * Empties the index for a rebuild (FTS5's delete-all, not a delete per row) and stops FTS5 merging while
+ * it is refilled: each batch is written as a segment of its own and `endRebuild` merges them all in one
+ * pass. Merging as it went, FTS5 rewrote each article about three times over at 100,000 articles, and the
+ * rebuild ran at 1,550–1,750 articles/s instead of about 2,000.
+ */
 export async function beginRebuild(store: Store): Promise<void> {
   await clearSearchIndex(store);
+  for (const table of FTS_TABLES) {
+    await fts(store, table, "automerge", 0);
+    // FTS5 merges regardless once a level holds this many segments; a rebuild stays well below it.
+    await fts(store, table, "crisismerge", 1999);
+    await fts(store, table, "hashsize", REBUILD_HASH_SIZE);
+  }
 }
 
-/** Nothing to put back on SQLite: FTS5 keeps merging as it goes. */
-export async function endRebuild(_store: Store): Promise<void> {}
+/** Merges what a rebuild wrote into one segment a table, and puts back everyday merging. */
+export async function endRebuild(store: Store): Promise<void> {
+  for (const table of FTS_TABLES) {
+    await fts(store, table, "optimize");
+    await fts(store, table, "automerge", 8);
+    await fts(store, table, "crisismerge", 16);
+    await fts(store, table, "hashsize", HASH_SIZE);
+  }
+}
+
+/** FTS5's buffer for pending terms: the 16 MB set by migration 002, and 32 MB while rebuilding. */
+const HASH_SIZE = 16 * 2 ** 20;
+const REBUILD_HASH_SIZE = 32 * 2 ** 20;
 
 /** An FTS5 command: an insert of the command's name (and value) into the table's own column. */
 async function fts(store: Store, table: (typeof FTS_TABLES)[number], command: string, value?: number) {
