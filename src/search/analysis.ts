@@ -8,10 +8,11 @@ export interface AnalysisInput {
   text: string;
 }
 
+/** Each field as index terms in UTF-8 (see analyze.ts, `indexText`), as SQLite is given them. */
 export interface Analysed {
-  title: string;
-  standfirst: string;
-  body: string;
+  title: Uint8Array;
+  standfirst: Uint8Array;
+  body: Uint8Array;
 }
 
 export function analyseDocument(document: AnalysisInput): Analysed {

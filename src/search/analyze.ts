@@ -104,9 +104,13 @@ export interface Analyzer {
 
 /** A word form's analysis, kept so that indexing a repeated word costs one lookup and no allocation. */
 export interface WordEntry {
+  /** The word as written. */
+  readonly word: string;
   readonly term: string;
-  /** For a pairing word, its pairs made so far ("theǂstate"), by the next word's term; otherwise null. */
-  readonly pairs: Map<string, string> | null;
+  /** The term in UTF-8, as the index is written. */
+  readonly bytes: Uint8Array;
+  /** True for one of the language's pairing words (see `indexText`). */
+  readonly pairing: boolean;
 }
 
 const analyzers = new Map<string, Analyzer>();
@@ -143,7 +147,7 @@ function makeAnalyzer(language: string): Analyzer {
     let found = memo.get(word);
     if (found === undefined) {
       const term = termOf(word);
-      found = { term, pairs: pairingTerms.has(term) ? new Map() : null };
+      found = { word, term, bytes: UTF8.encode(term), pairing: pairingTerms.has(term) };
       if (memo.size >= 200_000) memo.clear();
       memo.set(word, found);
     }
@@ -219,44 +223,158 @@ export function words(text: string): string[] {
 }
 
 /**
- * A text as the index stores it: one term per word, in order, so phrases still match. A pairing word
- * ("the", "of") is stored joined to the word after it ("theǂstate", "ofǂthe") in its own place, not alone:
- * a phrase with such a word in it is then found by short lists, instead of by walking the list of "the"
- * through nearly every article (CommonGrams, as Lucene calls the idea), and no term is added. A pairing
- * word that ends the text is stored alone. The cost: a pairing word cannot be searched for by itself, which
- * no reader needs.
+ * A text as the index stores it, in UTF-8: one term per word, in order, so phrases still match. A pairing
+ * word ("the", "of") is stored joined to the word after it ("theǂstate", "ofǂthe") in its own place, not
+ * alone: a phrase with such a word in it is then found by short lists, instead of by walking the list of
+ * "the" through nearly every article (CommonGrams, as Lucene calls the idea), and no term is added. A
+ * pairing word that ends the text is stored alone. The cost: a pairing word cannot be searched for by
+ * itself, which no reader needs.
+ *
+ * Indexing is bound by this loop, so it allocates nothing for a word it has seen: each word is looked up
+ * by a hash of its characters in a table of the entries seen (`WordTable`), and terms are copied as bytes
+ * into the output, which SQLite reads as it is.
  */
-export function indexText(text: string, analyzer: Analyzer): string {
-  // Terms are gathered and joined once: a string grown word by word is a rope that has to be flattened
-  // (copied again) before SQLite or a worker's message can read it.
-  const terms: string[] = [];
+export function indexText(text: string, analyzer: Analyzer): Uint8Array {
+  const normal = text.normalize("NFKC");
+  const table = tableOf(analyzer);
+  let out = new Uint8Array(normal.length + 64);
+  let size = 0;
+  const put = (bytes: Uint8Array) => {
+    if (size + bytes.length + 4 > out.length) {
+      const larger = new Uint8Array(Math.max(out.length * 2, size + bytes.length + 64));
+      larger.set(out.subarray(0, size));
+      out = larger;
+    }
+    for (let k = 0; k < bytes.length; k++) out[size + k] = bytes[k] as number;
+    size += bytes.length;
+  };
   let pairing: WordEntry | undefined;
-  forEachWord(text.normalize("NFKC"), (word) => {
-    const entry = analyzer.entry(word);
-    const term = entry.term;
-    if (term === "") return;
-    if (pairing !== undefined) terms.push(pairOf(pairing, term));
-    pairing = entry.pairs === null ? undefined : entry;
-    if (pairing === undefined) terms.push(term);
-  });
-  if (pairing !== undefined) terms.push(pairing.term);
-  return terms.join(" ");
-}
-
-/** A pairing word joined to the term after it, made once per pair and kept while the word's memo lasts. */
-function pairOf(pairing: WordEntry, next: string): string {
-  const pairs = pairing.pairs as Map<string, string>;
-  let pair = pairs.get(next);
-  if (pair === undefined) {
-    pair = pairing.term + PAIR_MARK + next;
-    if (pairs.size >= 50_000) pairs.clear();
-    pairs.set(next, pair);
+  const length = normal.length;
+  let start = -1;
+  let hash = 0;
+  for (let i = 0; i <= length; i++) {
+    let code = i < length ? normal.charCodeAt(i) : 0x20;
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+      code = normal.codePointAt(i) as number;
+      width = 2;
+    }
+    if (isWordCharacter(code)) {
+      if (start < 0) {
+        start = i;
+        hash = 0x811c9dc5;
+      }
+      hash = Math.imul(hash ^ code, 0x01000193);
+    } else if (start >= 0) {
+      const entry = table.find(normal, start, i, hash);
+      start = -1;
+      if (entry.term !== "") {
+        if (pairing !== undefined) {
+          if (size > 0) out[size++] = SPACE;
+          put(pairing.bytes);
+          put(PAIR_MARK_BYTES);
+          put(entry.bytes);
+        }
+        pairing = entry.pairing ? entry : undefined;
+        if (pairing === undefined) {
+          if (size > 0) out[size++] = SPACE;
+          put(entry.bytes);
+        }
+      }
+    }
+    i += width - 1;
   }
-  return pair;
+  if (pairing !== undefined) {
+    if (size > 0) out[size++] = SPACE;
+    put(pairing.bytes);
+  }
+  return out.slice(0, size);
 }
 
 /** Joins a pairing word to the word after it into one index term: a letter no language's words use. */
 export const PAIR_MARK = "ǂ";
+
+const UTF8 = new TextEncoder();
+const PAIR_MARK_BYTES = UTF8.encode(PAIR_MARK);
+const SPACE = 0x20;
+
+/**
+ * An open-addressing table of an analyzer's word entries, found by a hash of the word's characters and
+ * compared in place, so that looking up a word in a text needs no string cut out of it.
+ */
+class WordTable {
+  private slots: (WordEntry | undefined)[] = new Array(1 << 16);
+  private hashes = new Int32Array(1 << 16);
+  private count = 0;
+
+  constructor(private readonly analyzer: Analyzer) {}
+
+  find(text: string, start: number, end: number, hash: number): WordEntry {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot];
+      if (entry === undefined) {
+        const found = this.analyzer.entry(text.slice(start, end));
+        this.add(found, hash, slot);
+        return found;
+      }
+      if (this.hashes[slot] === hash && sameWord(entry.word, text, start, end)) return entry;
+    }
+  }
+
+  private add(entry: WordEntry, hash: number, slot: number): void {
+    // Bounded like the analyzer's own memo: a text of endless distinct "words" starts the table afresh.
+    if (this.count >= 200_000) {
+      this.slots = new Array(this.slots.length);
+      this.hashes.fill(0);
+      this.count = 0;
+      this.insert(entry, hash);
+      return;
+    }
+    this.slots[slot] = entry;
+    this.hashes[slot] = hash;
+    this.count++;
+    if (this.count * 2 > this.slots.length) this.grow();
+  }
+
+  private insert(entry: WordEntry, hash: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot] !== undefined) slot = (slot + 1) & mask;
+    this.slots[slot] = entry;
+    this.hashes[slot] = hash;
+    this.count++;
+  }
+
+  private grow(): void {
+    const slots = this.slots;
+    const hashes = this.hashes;
+    this.slots = new Array(slots.length * 2);
+    this.hashes = new Int32Array(slots.length * 2);
+    this.count = 0;
+    for (let i = 0; i < slots.length; i++) {
+      const entry = slots[i];
+      if (entry !== undefined) this.insert(entry, hashes[i] as number);
+    }
+  }
+}
+
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+const tables = new WeakMap<Analyzer, WordTable>();
+
+function tableOf(analyzer: Analyzer): WordTable {
+  let table = tables.get(analyzer);
+  if (!table) {
+    table = new WordTable(analyzer);
+    tables.set(analyzer, table);
+  }
+  return table;
+}
 
 /**
  * A word or phrase as index terms (see `indexText`): each pairing word joined to the next word. A pairing

@@ -21,7 +21,11 @@ try {
   for await (const batch of rebuildBatches(store, true)) {
     while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
     credit--;
-    port.postMessage({ batch });
+    // The analysed texts move to the main thread rather than being copied.
+    const buffers = batch.flatMap((d) =>
+      d.analysed ? [d.analysed.title.buffer, d.analysed.standfirst.buffer, d.analysed.body.buffer] : [],
+    );
+    port.postMessage({ batch }, buffers as ArrayBuffer[]);
   }
   port.postMessage({ done: true });
 } finally {
