@@ -228,7 +228,9 @@ export function createCiter(options: CiterOptions): Citer {
     cites.setOutputFormat(HTML);
     const html = closeItalics(cites.makeCitationCluster(group.citations.map(citeprocCite)));
     if (pooled.clusters.size >= MAX_CLUSTERS) pooled.clusters.clear();
-    pooled.clusters.set(group.raw, html);
+    // The citation as written may be a view of the whole body it was cut from: a copy is kept instead, or
+    // the cache would keep every article whose citation it holds.
+    pooled.clusters.set(` ${group.raw}`.slice(1), html);
     return html;
   };
   const known = (group: CitationGroup) => group.citations.every((c) => items.has(c.key));

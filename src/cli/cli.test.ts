@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { readArticle } from "../content/reading.js";
 import { getSite } from "../i18n/editions.js";
 import { search } from "../search/search.js";
 import { countArticles } from "../storage/articles.js";
@@ -26,6 +27,43 @@ async function broadside(args: string[], env: Record<string, string> = {}) {
 }
 
 const tmp = () => mkdtempSync(join(tmpdir(), "broadside-cli-"));
+
+const SOURCES = [
+  {
+    id: "archive-letters",
+    type: "chapter",
+    title: "Letters from the Archive",
+    author: [{ family: "Weiss", given: "Hanna" }],
+    "container-title": "Collected Letters",
+    publisher: "Example Press",
+    "publisher-place": "New York",
+    issued: { "date-parts": [[1978]] },
+  },
+];
+
+function article(title: string, date: string, body: string, extra = ""): string {
+  return `---\ntitle: ${title}\nauthors: [A. Writer]\ndate: ${date}\nlanguage: en\nsources: sources.json\n${extra}---\n${body}`;
+}
+
+/** A folder of `count` short articles quoting a source, one of them translated, enough to start workers. */
+function archiveFolder(count: number): string {
+  const folder = tmp();
+  writeFileSync(join(folder, "sources.json"), JSON.stringify(SOURCES));
+  for (let i = 0; i < count; i++) {
+    const day = String((i % 28) + 1).padStart(2, "0");
+    const trade = i === 7 ? "stevedores" : "workers";
+    const body = `\nThe ${trade} of port ${i} came out.\n\n> What they said, at length.\n>\n> [@archive-letters, pp. ${i}, ${i + 2}]\n`;
+    writeFileSync(
+      join(folder, `${String(i).padStart(3, "0")}.md`),
+      article(`Dispatch ${i}`, `2025-01-${day}`, body, `slug: dispatch-${i}\n`),
+    );
+  }
+  writeFileSync(
+    join(folder, "translation.md"),
+    "---\ntitle: Depesche 7\nauthors: [A. Writer]\ndate: 2025-01-09\nlanguage: de\ntranslation_of: dispatch-7\n---\n\nDie Hafenarbeiter.\n",
+  );
+  return folder;
+}
 
 describe("the broadside command", () => {
   it("lists its commands with --help", async () => {
@@ -77,6 +115,40 @@ describe("the broadside command", () => {
     const store = await openStore({ dataDir: data });
     const found = await search(store, await getSite(store), "en", { q: "the miners struck" });
     expect(found.results.map((r) => r.article.title)).toEqual(["Dispatch 1"]);
+    await store.close();
+  });
+
+  it("imports a large folder through its render workers, to the same articles", async () => {
+    const data = tmp();
+    const folder = archiveFolder(120);
+    const result = await broadside(["import", "markdown", folder, "--data", data]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe("Imported 121 articles (121 published, 0 drafts)\n");
+    const store = await openStore({ dataDir: data });
+    const view = await readArticle(store, "/en/articles/2025/01/08/dispatch-7");
+    expect(view.article.html).toContain(
+      "(Hanna Weiss, “Letters from the Archive,” in <i>Collected Letters</i>",
+    );
+    expect(view.article.html).toContain("pp. 7, 9.)");
+    expect(view.translations.map((t) => t.language)).toEqual(["de"]);
+    const found = await search(store, await getSite(store), "en", { q: "stevedores" });
+    expect(found.results.map((r) => r.article.title)).toEqual(["Dispatch 7"]);
+    await store.close();
+  });
+
+  it("exits 2 naming the file and line of a citation no source answers, in a large folder, and imports nothing", async () => {
+    const data = tmp();
+    const folder = archiveFolder(120);
+    writeFileSync(
+      join(folder, "bad.md"),
+      article("Bad citation", "2025-06-01", "\nText.\n\n> A quotation.\n>\n> [@nobody, p. 1]\n"),
+    );
+    const result = await broadside(["import", "markdown", folder, "--data", data]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(folder, "bad.md")}:13:`);
+    expect(result.stderr).toContain("@nobody");
+    const store = await openStore({ dataDir: data });
+    expect(await countArticles(store)).toBe(0);
     await store.close();
   });
 

@@ -68,13 +68,8 @@ function candidateKeys(body: string): string[] {
   return [...keys];
 }
 
-export interface ArticleCitations {
-  citer: Citer;
-  settings: CitationSettings;
-}
-
-export async function citationsFor(store: Store, body: string, language: string): Promise<ArticleCitations> {
-  const settings = await readCitationSettings(store);
+/** The sources of the library a body may cite, by key (see `candidateKeys`). */
+export async function citedItems(store: Store, body: string): Promise<Map<string, CslItem>> {
   const keys = candidateKeys(body);
   const items = new Map<string, CslItem>();
   for (let i = 0; i < keys.length; i += 500) {
@@ -82,15 +77,29 @@ export async function citationsFor(store: Store, body: string, language: string)
       items.set(key, JSON.parse(csl) as CslItem);
     }
   }
+  return items;
+}
+
+/** The same from a library already in memory (an import's render worker has one). */
+export function citedItemsOf(library: ReadonlyMap<string, CslItem>, body: string): Map<string, CslItem> {
+  const items = new Map<string, CslItem>();
+  for (const key of candidateKeys(body)) {
+    const item = library.get(key);
+    if (item) items.set(key, item);
+  }
+  return items;
+}
+
+/** The citer of a body in the publication's style and the article's language, over the items it cites. */
+export function citerFor(settings: CitationSettings, items: Map<string, CslItem>, language: string): Citer {
   const folders = citationFolders();
-  const citer = createCiter({
+  return createCiter({
     style: settings.style,
     ...(folders.styles ? { stylesFolder: folders.styles } : {}),
     ...(folders.locales ? { localesFolder: folders.locales } : {}),
     locale: language,
     items,
   });
-  return { citer, settings };
 }
 
 /** Refuses citations of unknown sources, naming the first and the line of the body it is on. */

@@ -2,9 +2,12 @@
 // publication's style, plain text for search, the sourced quotations checked against their sources, and
 // the keys of the sources it cites. Runs at save; and again, without a new revision, when a source the
 // article cites changes or the publication changes its citation style.
+
+import type { CslItem } from "../citations/csl-item.js";
 import { InvalidError } from "../errors.js";
 import { stringsFor } from "../i18n/strings.js";
 import type { Job } from "../jobs/job.js";
+import type { MediaImage } from "../markdown/media.js";
 import { renderMarkdown } from "../markdown/render.js";
 import { mediaForBody } from "../media/in-articles.js";
 import { checkQuotations } from "../quotations/article-quotations.js";
@@ -14,7 +17,13 @@ import { replaceQuotations } from "../storage/quotations.js";
 import { listArticlesCiting, listArticlesWithSources, replaceArticleSources } from "../storage/sources.js";
 import type { Store } from "../storage/store.js";
 import type { QuotationRecord } from "./article.js";
-import { assertCitationsKnown, citationsFor } from "./article-citations.js";
+import {
+  assertCitationsKnown,
+  type CitationSettings,
+  citedItems,
+  citerFor,
+  readCitationSettings,
+} from "./article-citations.js";
 import { bumpContentVersion } from "./content-version.js";
 
 export interface RenderedArticle {
@@ -25,33 +34,55 @@ export interface RenderedArticle {
   sourceKeys: string[];
 }
 
+/** What rendering a body needs of the store: the citation settings, the sources it cites, its media. */
+export interface RenderInputs {
+  settings: CitationSettings;
+  items: Map<string, CslItem>;
+  media: Map<string, MediaImage>;
+}
+
 export async function renderArticle(
   store: Store,
   body: string,
   language: string,
   now = new Date(),
 ): Promise<RenderedArticle> {
-  const t = stringsFor(language);
-  const { citer, settings } = await citationsFor(store, body, language);
-  const rendered = renderMarkdown(body, {
-    citer,
-    ...(settings.bibliography ? { bibliography: (keys: string[]) => citer.bibliographyHtml(keys) } : {}),
-    labels: { notes: t.notes, backToReference: t.backToReference, sources: t.sources },
+  const rendered = renderBody(body, language, {
+    settings: await readCitationSettings(store),
+    items: await citedItems(store, body),
     media: await mediaForBody(store, body),
   });
+  return { ...rendered, quotations: await checkQuotations(store, rendered.quotations, now) };
+}
+
+/**
+ * The render itself, from what it needs of the store: it touches nothing else, so an import runs it in
+ * worker threads. The quotations it returns are not checked yet (`checkQuotations` reads the sources'
+ * texts).
+ */
+export function renderBody(body: string, language: string, inputs: RenderInputs): RenderedArticle {
+  const t = stringsFor(language);
+  const citer = citerFor(inputs.settings, inputs.items, language);
+  const rendered = renderMarkdown(body, {
+    citer,
+    ...(inputs.settings.bibliography
+      ? { bibliography: (keys: string[]) => citer.bibliographyHtml(keys) }
+      : {}),
+    labels: { notes: t.notes, backToReference: t.backToReference, sources: t.sources },
+    media: inputs.media,
+  });
   assertCitationsKnown(citer, rendered.citations, body);
-  const quotations = rendered.quotations.map((q) => ({
-    position: q.position,
-    text: q.text,
-    citation: q.citation.raw,
-    sourceKey: q.citation.citations[0]?.key ?? "",
-    locator: q.citation.citations[0]?.locator ?? "",
-  }));
   return {
     html: rendered.html,
     text: rendered.text,
     wordCount: countWords(rendered.text),
-    quotations: await checkQuotations(store, quotations, now),
+    quotations: rendered.quotations.map((q) => ({
+      position: q.position,
+      text: q.text,
+      citation: q.citation.raw,
+      sourceKey: q.citation.citations[0]?.key ?? "",
+      locator: q.citation.citations[0]?.locator ?? "",
+    })),
     sourceKeys: [...new Set(rendered.citations.flatMap((g) => g.citations.map((c) => c.key)))].sort(),
   };
 }

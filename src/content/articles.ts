@@ -4,13 +4,15 @@ import { ConflictError, GoneError, InvalidError, NotFoundError } from "../errors
 import { addEdition } from "../i18n/editions.js";
 import { isLanguage } from "../i18n/languages.js";
 import { cancelJob, enqueueJob, publishJobKey } from "../jobs/jobs.js";
+import { checkQuotations } from "../quotations/article-quotations.js";
+import type { Analysed } from "../search/analysis.js";
 import { indexArticle } from "../search/indexing.js";
 import * as rows from "../storage/articles.js";
 import { replaceReplies } from "../storage/replies.js";
 import { insertRevision, upsertRedirect } from "../storage/revisions.js";
 import type { Store } from "../storage/store.js";
 import { type Article, articlePath, type ReplyTarget } from "./article.js";
-import { renderArticle, saveRenderedParts } from "./article-render.js";
+import { type RenderedArticle, renderArticle, saveRenderedParts } from "./article-render.js";
 import { bumpContentVersion } from "./content-version.js";
 import { isValidSlug, slugify, uniqueSlug } from "./slug.js";
 
@@ -60,10 +62,13 @@ export async function createPublishedArticle(
   input: ArticleInput,
   at: Date,
   now = new Date(),
+  prepared?: PreparedArticle,
 ): Promise<Article> {
   checkInput(input);
   if (at > now) {
-    return store.transaction(async (tx) => publishArticle(tx, await insertArticle(tx, input, now), at, now));
+    return store.transaction(async (tx) =>
+      publishArticle(tx, await insertArticle(tx, input, now, null, undefined, prepared), at, now),
+    );
   }
   return store.transaction(async (tx) => {
     const when = at.toISOString();
@@ -71,15 +76,22 @@ export async function createPublishedArticle(
     const slug = await uniqueSlug(wanted, (s) =>
       rows.isPathTaken(tx, articlePath(input.language, when, s), 0),
     );
-    const id = await insertArticle(tx, { ...input, slug }, now, null, {
-      publishedAt: when,
-      path: articlePath(input.language, when, slug),
-    });
+    const published = { publishedAt: when, path: articlePath(input.language, when, slug) };
+    const id = await insertArticle(tx, { ...input, slug }, now, null, published, prepared);
     await addEdition(tx, input.language);
-    await indexArticle(tx, id);
+    await indexArticle(tx, id, prepared?.analysed);
     await bumpContentVersion(tx);
     return getArticle(tx, id);
   });
+}
+
+/**
+ * An article's body rendered (`renderBody`) and its text analysed for the SQLite index ahead of the save,
+ * as an import does in worker threads; its quotations are checked at the save.
+ */
+export interface PreparedArticle {
+  rendered: RenderedArticle;
+  analysed?: Analysed;
 }
 
 /** The rows of a new article, as a draft or, given its date and path, as published. */
@@ -89,10 +101,13 @@ async function insertArticle(
   now: Date,
   actor?: { id: number } | null,
   published?: { publishedAt: string; path: string },
+  prepared?: PreparedArticle,
 ): Promise<number> {
   // Slugs need only be unique within a day's addresses; that is settled when the article is published.
   const slug = input.slug ?? slugify(input.title);
-  const rendered = await renderArticle(tx, input.body, input.language, now);
+  const rendered = prepared
+    ? { ...prepared.rendered, quotations: await checkQuotations(tx, prepared.rendered.quotations, now) }
+    : await renderArticle(tx, input.body, input.language, now);
   const at = now.toISOString();
   const group = await translationGroupFor(tx, input.translationOf);
   const id = await rows.insertArticle(tx, {

@@ -5,9 +5,11 @@ import { readFileSync, statSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
 import type { CslItem } from "../citations/csl-item.js";
+import { citationFolders } from "../citations/folders.js";
 import { MAX_SOURCES_FILE_BYTES, readSources as readSourceFile } from "../citations/formats/read.js";
 import { ARTICLE_KINDS, type ReplyTarget } from "../content/article.js";
-import { createArticle, createPublishedArticle } from "../content/articles.js";
+import { readCitationSettings } from "../content/article-citations.js";
+import { createArticle, createPublishedArticle, type PreparedArticle } from "../content/articles.js";
 import { ensureSeries } from "../content/series-ops.js";
 import { slugify } from "../content/slug.js";
 import { InvalidError } from "../errors.js";
@@ -15,9 +17,16 @@ import { LANGUAGE_CODES } from "../i18n/languages.js";
 import { type FrontMatter, parseMarkdownFile } from "../markdown/front-matter.js";
 import { ensurePerson } from "../people/people.js";
 import { findArticleBySlug } from "../storage/articles.js";
-import { upsertSource } from "../storage/sources.js";
+import { readLibrary, upsertSource } from "../storage/sources.js";
 import type { Store } from "../storage/store.js";
 import { ensureTopic } from "../topics/topics.js";
+import {
+  POOL_MIN_FILES,
+  type RenderedFile,
+  type RenderPool,
+  renderedOrThrow,
+  startRenderPool,
+} from "./render-pool.js";
 
 export interface ImportReport {
   articles: number;
@@ -52,11 +61,11 @@ export async function importMarkdown(store: Store, paths: readonly string[], now
   if (files.length === 0) throw new InvalidError("no Markdown files (.md) were found at the paths given");
   // First pass: every file read and checked; only its key and the slugs it names are kept.
   const batch = new Map<string, string>();
-  const checkedSources = new Set<string>();
+  const sourcesFiles = new Map<string, { file: string; name: string }>();
   const references = new Map<string, { field: string; slug: string }[]>();
   for (const file of files) {
     const { frontMatter } = readArticleFile(file);
-    await checkFile(file, frontMatter, checkedSources);
+    await checkFile(file, frontMatter, sourcesFiles);
     const key = `${frontMatter.language}/${frontMatter.slug ?? slugify(frontMatter.title)}`;
     if (batch.has(key)) {
       throw new InvalidError(`the slug ${key} is also used by ${batch.get(key)}`, { file, line: 1 });
@@ -77,38 +86,72 @@ export async function importMarkdown(store: Store, paths: readonly string[], now
     }
   }
   const report: ImportReport = { articles: 0, published: 0, drafts: 0 };
-  const writtenSources = new Set<string>();
   await store.transaction(async (tx) => {
-    const written = new Set<string>();
-    let pending = files;
-    while (pending.length > 0) {
-      const ready = pending.filter((f) => [...(waitingFor.get(f) ?? [])].every((slug) => written.has(slug)));
-      if (ready.length === 0) {
-        throw new InvalidError("these files name each other in a circle", { file: pending[0] });
-      }
-      for (const file of ready) {
-        const { frontMatter, body, bodyLine } = readArticleFile(file);
-        try {
-          await importOne(tx, file, frontMatter, body, now, report, writtenSources);
-        } catch (error) {
-          if (error instanceof InvalidError && !error.file) {
-            const line = error.line === undefined ? undefined : bodyLine + error.line - 1;
-            throw new InvalidError(error.message, { file, ...(line ? { line } : {}), cause: error });
-          }
-          throw error;
+    for (const { file, name } of sourcesFiles.values()) {
+      for (const item of await readSources(file, name)) await upsertSource(tx, item.id, JSON.stringify(item));
+    }
+    const pool = files.length >= POOL_MIN_FILES ? await renderPoolFor(tx) : undefined;
+    try {
+      const written = new Set<string>();
+      let pending = files;
+      while (pending.length > 0) {
+        const ready = pending.filter((f) =>
+          [...(waitingFor.get(f) ?? [])].every((slug) => written.has(slug)),
+        );
+        if (ready.length === 0) {
+          throw new InvalidError("these files name each other in a circle", { file: pending[0] });
         }
-        written.add(frontMatter.slug ?? slugify(frontMatter.title));
+        // The workers render a bounded number of files ahead of the one being written.
+        const rendering: (Promise<RenderedFile> | undefined)[] = pool
+          ? ready.slice(0, AHEAD).map((file) => pool.render(file))
+          : [];
+        for (const [i, file] of ready.entries()) {
+          if (pool && i + AHEAD < ready.length) rendering.push(pool.render(ready[i + AHEAD] as string));
+          const answer = rendering[i];
+          const { frontMatter, body, bodyLine, rendered, analysed } = answer
+            ? renderedOrThrow(await answer)
+            : { ...readArticleFile(file), rendered: undefined, analysed: undefined };
+          try {
+            await importOne(tx, frontMatter, body, now, report, rendered && { rendered, analysed });
+          } catch (error) {
+            if (error instanceof InvalidError && !error.file) {
+              const line = error.line === undefined ? undefined : bodyLine + error.line - 1;
+              throw new InvalidError(error.message, { file, ...(line ? { line } : {}), cause: error });
+            }
+            throw error;
+          }
+          rendering[i] = undefined;
+          written.add(frontMatter.slug ?? slugify(frontMatter.title));
+        }
+        const done = new Set(ready);
+        pending = pending.filter((f) => !done.has(f));
       }
-      const done = new Set(ready);
-      pending = pending.filter((f) => !done.has(f));
+    } finally {
+      await pool?.close();
     }
   });
   return report;
 }
 
+/** How many files the workers may have rendered ahead of the one being written. */
+const AHEAD = 16;
+/** A library larger than this is not copied into each worker: the import renders in this thread. */
+const POOL_MAX_LIBRARY = 20_000;
+
+async function renderPoolFor(store: Store): Promise<RenderPool | undefined> {
+  const library = await readLibrary(store, POOL_MAX_LIBRARY);
+  if (!library) return undefined;
+  return startRenderPool({
+    settings: await readCitationSettings(store),
+    library: [...library],
+    folders: citationFolders(),
+    analyse: store.kind === "sqlite",
+  });
+}
+
 // Read synchronously: an import does nothing else meanwhile, and a small file read through the thread
 // pool costs the importer more time waiting than reading (measured: a sixth of an import's time).
-function readArticleFile(file: string) {
+export function readArticleFile(file: string) {
   if (statSync(file).size > MAX_FILE)
     throw new InvalidError("the file is larger than 5 MB", { file, line: 1 });
   const source = readFileSync(file, "utf8");
@@ -118,7 +161,11 @@ function readArticleFile(file: string) {
   return { ...parsed, bodyLine };
 }
 
-async function checkFile(file: string, frontMatter: FrontMatter, checkedSources: Set<string>): Promise<void> {
+async function checkFile(
+  file: string,
+  frontMatter: FrontMatter,
+  sourcesFiles: Map<string, { file: string; name: string }>,
+): Promise<void> {
   if (frontMatter.kind && !(ARTICLE_KINDS as readonly string[]).includes(frontMatter.kind)) {
     throw new InvalidError(`kind "${frontMatter.kind}" is not one of ${ARTICLE_KINDS.join(", ")}`, {
       file,
@@ -126,10 +173,11 @@ async function checkFile(file: string, frontMatter: FrontMatter, checkedSources:
     });
   }
   // Many articles may name one sources file: it is read once.
-  const sources = frontMatter.sources && resolve(dirname(file), frontMatter.sources);
-  if (sources && !checkedSources.has(sources)) {
-    await readSources(file, frontMatter.sources ?? "");
-    checkedSources.add(sources);
+  const name = frontMatter.sources;
+  const sources = name && resolve(dirname(file), name);
+  if (name && sources && !sourcesFiles.has(sources)) {
+    await readSources(file, name);
+    sourcesFiles.set(sources, { file, name });
   }
 }
 
@@ -144,20 +192,12 @@ function namedSlugs(frontMatter: FrontMatter): { field: string; slug: string }[]
 
 async function importOne(
   store: Store,
-  file: string,
   fm: FrontMatter,
   body: string,
   now: Date,
   report: ImportReport,
-  writtenSources: Set<string>,
+  prepared?: PreparedArticle,
 ) {
-  const sources = fm.sources && resolve(dirname(file), fm.sources);
-  if (sources && !writtenSources.has(sources)) {
-    for (const item of await readSources(file, fm.sources ?? "")) {
-      await upsertSource(store, item.id, JSON.stringify(item));
-    }
-    writtenSources.add(sources);
-  }
   const personIds = [];
   for (const name of fm.authors) personIds.push(await ensurePerson(store, name));
   const topicIds = [];
@@ -194,7 +234,7 @@ async function importOne(
   report.articles++;
   if (fm.date && fm.status !== "draft") {
     const at = fm.date.length === 10 ? new Date(`${fm.date}T12:00:00Z`) : new Date(fm.date);
-    await createPublishedArticle(store, input, at, now);
+    await createPublishedArticle(store, input, at, now, prepared);
     report.published++;
   } else {
     await createArticle(store, input, now);

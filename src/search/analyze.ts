@@ -146,10 +146,13 @@ function makeAnalyzer(language: string): Analyzer {
   const entry = (word: string): WordEntry => {
     let found = memo.get(word);
     if (found === undefined) {
-      const term = termOf(word);
-      found = { word, term, bytes: UTF8.encode(term), pairing: pairingTerms.has(term) };
+      // A word cut out of a text may be a view of the whole text: kept in the memo it would keep every
+      // article it first appeared in alive. A copy of it is kept instead.
+      const own = ` ${word}`.slice(1);
+      const term = termOf(own);
+      found = { word: own, term, bytes: UTF8.encode(term), pairing: pairingTerms.has(term) };
       if (memo.size >= 200_000) memo.clear();
-      memo.set(word, found);
+      memo.set(own, found);
     }
     return found;
   };

@@ -19,13 +19,17 @@ import {
   writeSearchDocument,
 } from "../storage/search.js";
 import type { Store } from "../storage/store.js";
-import { analyseDocument } from "./analysis.js";
+import { type Analysed, analyseDocument } from "./analysis.js";
 
-/** Indexes the article if it is published, and takes it out of the index if it is not. */
-export async function indexArticle(store: Store, articleId: number): Promise<void> {
+/**
+ * Indexes the article if it is published, and takes it out of the index if it is not. `analysed` is its
+ * text already analysed for the SQLite index (an import does that in its worker threads).
+ */
+export async function indexArticle(store: Store, articleId: number, analysed?: Analysed): Promise<void> {
   const source = await readIndexSource(store, articleId);
   if (!source) return deleteSearchDocument(store, articleId);
-  await writeSearchDocument(store, documentOf(source, await readTopicParents(store)));
+  const document = documentOf(source, await readTopicParents(store));
+  await writeSearchDocument(store, analysed ? { ...document, analysed } : document);
 }
 
 const REBUILD_BATCH = 500;

@@ -37,6 +37,17 @@ export async function findSourcesByKeys(store: Store, keys: readonly string[]) {
   return new Map(rows.map((r) => [r.key, r.csl]));
 }
 
+/** The whole library, key → CSL-JSON, when it holds at most `limit` sources; undefined when more. */
+export async function readLibrary(store: Store, limit: number): Promise<Map<string, string> | undefined> {
+  const rows = await store.db
+    .selectFrom("sources")
+    .select(["key", "csl"])
+    .orderBy("key")
+    .limit(limit + 1)
+    .execute();
+  return rows.length > limit ? undefined : new Map(rows.map((r) => [r.key, r.csl]));
+}
+
 /** Which of `keys` the library holds. */
 export async function existingSourceKeys(store: Store, keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
