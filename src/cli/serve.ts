@@ -13,6 +13,7 @@ import { JOB_HANDLERS } from "../jobs/handlers.js";
 import { createJobRunner } from "../jobs/runner.js";
 import { createLogger } from "../log.js";
 import { createMailer } from "../mail/mailer.js";
+import { recoverInterruptedRebuild } from "../storage/search.js";
 import { openStore } from "../storage/store.js";
 import { createRequestListener } from "../web/app.js";
 import { parseFlags } from "./args.js";
@@ -50,6 +51,11 @@ export async function runServe(args: string[]): Promise<void> {
   const log = createLogger();
   const mailer = config.mail ? createMailer(config.mail) : undefined;
   const store = await openStore(config);
+  if (await recoverInterruptedRebuild(store)) {
+    log.warn(
+      'a search rebuild stopped before its end: search is incomplete until "broadside search rebuild" runs',
+    );
+  }
   if (parsed.flags["demo-if-empty"] && (await isStoreEmpty(store))) {
     log.info("the store is empty: creating the demo publication (about 300 articles)");
     await loadDemo(store, { articles: 300 });

@@ -9,6 +9,7 @@ import {
 import { InvalidError } from "../errors.js";
 import { getSite } from "../i18n/editions.js";
 import { createPerson } from "../people/people.js";
+import { beginRebuild, recoverInterruptedRebuild } from "../storage/search.js";
 import { insertSeries } from "../storage/series.js";
 import type { Store } from "../storage/store.js";
 import { describeEachStore } from "../storage/test-stores.js";
@@ -168,6 +169,17 @@ describeEachStore("search", (store, kind) => {
     const withdrawn = await publish(store(), 2, { title: "Beta", body: "Cooperatives." });
     await withdrawArticle(store(), withdrawn.id);
     expect(await rebuildSearchIndex(store())).toBe(1);
+    expect(await titles(store(), { q: "cooperative" })).toEqual(["Alpha"]);
+  });
+
+  it("tells a rebuild that stopped before its end, and makes the index merge again", async () => {
+    await publish(store(), 1, { title: "Alpha", body: "Cooperatives." });
+    expect(await recoverInterruptedRebuild(store())).toBe(false);
+    await beginRebuild(store());
+    expect(await recoverInterruptedRebuild(store())).toBe(true);
+    if (kind === "sqlite") expect(await recoverInterruptedRebuild(store())).toBe(false);
+    await rebuildSearchIndex(store());
+    expect(await recoverInterruptedRebuild(store())).toBe(false);
     expect(await titles(store(), { q: "cooperative" })).toEqual(["Alpha"]);
   });
 

@@ -145,6 +145,16 @@ export function endRebuild(store: Store): Promise<void> {
 }
 
 /**
+ * True when a search rebuild stopped before its end, leaving the index incomplete (and on PostgreSQL,
+ * without its GIN indexes, so slow): `broadside search rebuild` makes it whole again.
+ */
+export function recoverInterruptedRebuild(store: Store): Promise<boolean> {
+  return store.kind === "sqlite"
+    ? sqlite.recoverInterruptedRebuild(store)
+    : postgres.recoverInterruptedRebuild(store);
+}
+
+/**
  * How many batches of a rebuild may be written at once: SQLite has one writer; PostgreSQL analyses the text
  * itself, and two connections keep two cores at it.
  */

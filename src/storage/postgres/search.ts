@@ -118,6 +118,13 @@ export async function endRebuild(store: Store): Promise<void> {
   await sql`ANALYZE search_documents`.execute(store.db);
 }
 
+/** True when a rebuild stopped before its end: it left the index without its GIN indexes. */
+export async function recoverInterruptedRebuild(store: Store): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_indexes
+    WHERE schemaname = current_schema() AND indexname = 'search_documents_document'`.execute(store.db);
+  return (rows[0]?.n ?? 0) === 0;
+}
+
 export async function findMatches(
   store: Store,
   criteria: SearchCriteria,

@@ -118,6 +118,24 @@ export async function endRebuild(store: Store): Promise<void> {
   }
 }
 
+/**
+ * True when a rebuild stopped before its end (the process was killed): its merge settings are still in
+ * force. They are put back, so that the index merges as articles are saved; what the rebuild had not yet
+ * written is missing until the next one.
+ */
+export async function recoverInterruptedRebuild(store: Store): Promise<boolean> {
+  const { rows } = await sql<{ v: unknown }>`SELECT v FROM search_index_config WHERE k = 'automerge'`.execute(
+    store.db,
+  );
+  if (Number(rows[0]?.v ?? 8) !== 0) return false;
+  for (const table of FTS_TABLES) {
+    await fts(store, table, "automerge", 8);
+    await fts(store, table, "crisismerge", 16);
+    await fts(store, table, "hashsize", HASH_SIZE);
+  }
+  return true;
+}
+
 /** FTS5's buffer for pending terms: the 16 MB set by migration 002, and 32 MB while rebuilding. */
 const HASH_SIZE = 16 * 2 ** 20;
 const REBUILD_HASH_SIZE = 32 * 2 ** 20;
