@@ -18,10 +18,12 @@ describeEachStore("feeds", (store) => {
   it("holds the newest articles, as many as it is set to, and none that was withdrawn", async () => {
     const articles = [];
     for (let i = 0; i < 5; i++) articles.push(await publishNew(store(), `Article ${i}`, {}, day(i)));
-    await withdrawArticle(store(), articles[4]?.id ?? 0);
+    expect((await read({ by: "edition", language: "en" }, 3)).updatedAt).toBe(articles[4]?.updatedAt);
+    const withdrawn = await withdrawArticle(store(), articles[4]?.id ?? 0, new Date("2030-03-01T00:00:00Z"));
     const feed = await read({ by: "edition", language: "en" }, 3);
     expect(feed.entries.map((e) => e.title)).toEqual(["Article 3", "Article 2", "Article 1"]);
-    expect(feed.updatedAt).toBe(articles[3]?.updatedAt);
+    // The feed changed when the article left it, though the articles it holds did not.
+    expect(feed.updatedAt).toBe(withdrawn.updatedAt);
     expect(feed.entries[0]).toMatchObject({
       id: `tag:paper.example,2026-01-04:article-${articles[3]?.id}`,
       url: `${ORIGIN}${articles[3]?.path}`,

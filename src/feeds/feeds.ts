@@ -4,7 +4,12 @@ import type { Site } from "../i18n/editions.js";
 import { getPerson } from "../people/people.js";
 import { findSeriesBySlug } from "../storage/series.js";
 import type { Store } from "../storage/store.js";
-import { type FeedListing, listFeedArticles, listNewestArticleIds } from "../storage/syndication.js";
+import {
+  type FeedListing,
+  latestWithdrawal,
+  listFeedArticles,
+  listNewestArticleIds,
+} from "../storage/syndication.js";
 import { getTopic } from "../topics/topics.js";
 import {
   entryId,
@@ -52,7 +57,9 @@ export async function readFeed(store: Store, subject: FeedSubject, settings: Fee
   const articles = await listFeedArticles(store, ids, subject.language);
   const pagePath = subjectPath(subject);
   const title = feedTitle(site.name, subject.language, about);
-  let updatedAt: string | undefined;
+  // A withdrawal changes a feed that held the article without changing anything it still holds: the feed
+  // says it changed then, so a reader asking by date alone does not keep the withdrawn article.
+  let updatedAt = articles.length > 0 ? await latestWithdrawal(store, subject.language) : undefined;
   for (const a of articles) if (updatedAt === undefined || a.updatedAt > updatedAt) updatedAt = a.updatedAt;
   return {
     title,

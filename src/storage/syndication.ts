@@ -326,3 +326,17 @@ export async function listSeriesEditions(store: Store, from: number, to: number)
       .map((p) => ({ language: p.language, newest: p.newest ?? "" })),
   }));
 }
+
+/**
+ * When an article in the language was last withdrawn: a feed that held it changed then, though none of
+ * the articles it still holds did.
+ */
+export async function latestWithdrawal(store: Store, language: string): Promise<string | undefined> {
+  const row = await store.db
+    .selectFrom("articles")
+    .select((eb) => eb.fn.max("updated_at").as("at"))
+    .where("language", "=", language)
+    .where("status", "=", "withdrawn")
+    .executeTakeFirst();
+  return row?.at ?? undefined;
+}

@@ -138,6 +138,19 @@ describeEachStore("feeds on the public site", (store) => {
     }
   });
 
+  it("says it changed when an article left it, so a reader asking by date alone does not keep it", async () => {
+    await publishLinked("Kept", day(1));
+    const withdrawn = await publishLinked("Withdrawn", day(2));
+    const first = await get("/en/feed.xml", {}, { pageCache: false });
+    const lastModified = first.headers.get("last-modified") ?? "";
+    await withdrawArticle(store(), withdrawn.id, new Date(Date.parse(lastModified) + 60_000));
+    const again = await get("/en/feed.xml", { "if-modified-since": lastModified }, { pageCache: false });
+    expect(again.status).toBe(200);
+    expect(parseFeed(await again.text()).items.map((i) => i.title)).toEqual(["Kept"]);
+    const now = again.headers.get("last-modified") ?? "";
+    expect((await get("/en/feed.xml", { "if-modified-since": now }, { pageCache: false })).status).toBe(304);
+  });
+
   it("is served from the page cache, and a withdrawal reaches it at once", async () => {
     const site = app();
     const kept = await publishLinked("Kept", day(1));
