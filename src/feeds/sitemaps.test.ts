@@ -63,8 +63,21 @@ describeEachStore("sitemaps", (store) => {
     await withdrawArticle(store(), articles[7]?.id ?? 0);
 
     const index = await listSitemaps(store(), await settings());
-    const articlePages = index.filter((loc) => loc.includes("/articles-"));
-    expect(articlePages).toEqual([1, 3, 4].map((n) => `${ORIGIN}/sitemaps/articles-${n}.xml`));
+    const articlePages = index.filter((s) => s.loc.includes("/articles-"));
+    expect(articlePages.map((s) => s.loc)).toEqual(
+      [1, 3, 4].map((n) => `${ORIGIN}/sitemaps/articles-${n}.xml`),
+    );
+    // Each page of articles says when the last of its articles changed.
+    const latest = (list: typeof articles) =>
+      list
+        .map((a) => a.updatedAt)
+        .sort()
+        .at(-1);
+    expect(articlePages.map((s) => s.lastmod)).toEqual([
+      latest(articles.slice(0, 3)),
+      latest([articles[6], articles[8]].filter((a) => a !== undefined)),
+      latest(articles.slice(9)),
+    ]);
     const listed = [];
     for (const n of [1, 3, 4]) listed.push(...(await page("articles", n)).map((u) => u.loc));
     const expected = articles.filter((_, i) => i < 3 || i === 6 || i > 7).map((a) => `${ORIGIN}${a.path}`);
@@ -129,7 +142,7 @@ describeEachStore("sitemaps", (store) => {
     await publishNew(store(), "Deutsch", { ...links, language: "de" }, day(2));
     expect(silent).toBeGreaterThan(person);
 
-    const index = await listSitemaps(store(), await settings());
+    const index = (await listSitemaps(store(), await settings())).map((s) => s.loc);
     expect(index).toEqual(
       ["editions-1", "articles-1", "authors-1", "topics-1", "series-1"].map(
         (n) => `${ORIGIN}/sitemaps/${n}.xml`,

@@ -12,6 +12,7 @@ import type { Site } from "../i18n/editions.js";
 import type { Store } from "../storage/store.js";
 import {
   hasSitemapEntries,
+  lastArticleChange,
   listNewestListings,
   listSeriesEditions,
   listSitemapArticles,
@@ -63,21 +64,34 @@ export function parseSitemapName(name: string): { kind: SitemapKind; page: numbe
   return { kind, page: Number(match[2]) };
 }
 
-/** The URLs of every sitemap page that lists something, for the sitemap index. */
-export async function listSitemaps(store: Store, settings: SitemapSettings): Promise<string[]> {
-  const paths: string[] = [];
+/**
+ * Every sitemap page that lists something, for the sitemap index; a page of articles with when the last
+ * of them changed, so a crawler need not fetch the pages of an archive that has not.
+ */
+export async function listSitemaps(
+  store: Store,
+  settings: SitemapSettings,
+): Promise<{ loc: string; lastmod?: string }[]> {
+  const pages: { path: string; lastmod?: string }[] = [];
   for (const [kind, table] of Object.entries(TABLES) as [SitemapKind, SitemapTable][]) {
     const size = pageSize(kind, settings);
     const max = await maxIdOf(store, table);
     for (let page = 1; (page - 1) * size < max; page++) {
-      if (await hasSitemapEntries(store, table, (page - 1) * size + 1, Math.min(page * size, max) + 1)) {
-        paths.push(sitemapPath(kind, page));
+      const [from, to] = [(page - 1) * size + 1, Math.min(page * size, max) + 1];
+      if (kind === "articles") {
+        const lastmod = await lastArticleChange(store, from, to);
+        if (lastmod) pages.push({ path: sitemapPath(kind, page), lastmod });
+      } else if (await hasSitemapEntries(store, table, from, to)) {
+        pages.push({ path: sitemapPath(kind, page) });
       }
     }
   }
   // The edition homes are worth listing once something is published in them, and only then.
-  if (paths.length > 0) paths.unshift(sitemapPath("editions", 1));
-  return paths.map((p) => absoluteUrl(settings.origin, p));
+  if (pages.length > 0) pages.unshift({ path: sitemapPath("editions", 1) });
+  return pages.map(({ path, lastmod }) => ({
+    loc: absoluteUrl(settings.origin, path),
+    ...(lastmod ? { lastmod } : {}),
+  }));
 }
 
 /**

@@ -152,6 +152,18 @@ export async function maxIdOf(store: Store, table: SitemapTable): Promise<number
   return Number(row?.id ?? 0);
 }
 
+/** When a published article with an id in [from, to) last changed; undefined when there is none. */
+export async function lastArticleChange(store: Store, from: number, to: number): Promise<string | undefined> {
+  const row = await store.db
+    .selectFrom("articles")
+    .select((eb) => eb.fn.max("updated_at").as("at"))
+    .where("id", ">=", from)
+    .where("id", "<", to)
+    .where("status", "=", "published")
+    .executeTakeFirst();
+  return row?.at ?? undefined;
+}
+
 /**
  * Whether ids in [from, to) hold anything a sitemap lists: a published article, or a person, topic or
  * series with one. Each is one index range scan that stops at the first match.

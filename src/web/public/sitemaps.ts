@@ -16,7 +16,7 @@ const XML_TYPE = "application/xml; charset=utf-8";
 
 export async function showSitemapIndex(c: Context<AppEnv>, pageSizes: SitemapPageSizes) {
   const sitemaps = await listSitemaps(c.var.store, settings(c, pageSizes));
-  return respond(c, renderSitemapIndex(sitemaps.map((loc) => ({ loc }))), XML_TYPE, { maxAge: 3600 });
+  return respond(c, renderSitemapIndex(sitemaps), XML_TYPE, { maxAge: 3600 });
 }
 
 /**
