@@ -59,6 +59,15 @@ function archiveFolder(count: number): string {
     );
   }
   writeFileSync(
+    join(folder, "draft.md"),
+    article(
+      "Unfinished",
+      "2025-02-01",
+      "\nNot yet.\n\n> Quoted.\n>\n> [@archive-letters, p. 3]\n",
+      "status: draft\n",
+    ),
+  );
+  writeFileSync(
     join(folder, "translation.md"),
     "---\ntitle: Depesche 7\nauthors: [A. Writer]\ndate: 2025-01-09\nlanguage: de\ntranslation_of: dispatch-7\n---\n\nDie Hafenarbeiter.\n",
   );
@@ -123,7 +132,7 @@ describe("the broadside command", () => {
     const folder = archiveFolder(120);
     const result = await broadside(["import", "markdown", folder, "--data", data]);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toBe("Imported 121 articles (121 published, 0 drafts)\n");
+    expect(result.stdout).toBe("Imported 122 articles (121 published, 1 draft)\n");
     const store = await openStore({ dataDir: data });
     const view = await readArticle(store, "/en/articles/2025/01/08/dispatch-7");
     expect(view.article.html).toContain(

@@ -29,7 +29,7 @@ export async function runImport(args: string[]): Promise<void> {
   try {
     const report = await importMarkdown(store, paths);
     process.stdout.write(
-      `Imported ${report.articles} ${report.articles === 1 ? "article" : "articles"} (${report.published} published, ${report.drafts} drafts)\n`,
+      `Imported ${report.articles} ${report.articles === 1 ? "article" : "articles"} (${report.published} published, ${report.drafts} ${report.drafts === 1 ? "draft" : "drafts"})\n`,
     );
   } finally {
     await store.close();

@@ -47,9 +47,12 @@ export async function createArticle(
   input: ArticleInput,
   now = new Date(),
   actor?: { id: number } | null,
+  prepared?: PreparedArticle,
 ): Promise<Article> {
   checkInput(input);
-  return store.transaction(async (tx) => getArticle(tx, await insertArticle(tx, input, now, actor)));
+  return store.transaction(async (tx) =>
+    getArticle(tx, await insertArticle(tx, input, now, actor, undefined, prepared)),
+  );
 }
 
 /**

@@ -237,7 +237,7 @@ async function importOne(
     await createPublishedArticle(store, input, at, now, prepared);
     report.published++;
   } else {
-    await createArticle(store, input, now);
+    await createArticle(store, input, now, null, prepared);
     report.drafts++;
   }
 }
