@@ -11,6 +11,7 @@ import type { MediaImage } from "../markdown/media.js";
 import { renderMarkdown } from "../markdown/render.js";
 import { mediaForBody } from "../media/in-articles.js";
 import { checkQuotations } from "../quotations/article-quotations.js";
+import { characterTest } from "../search/analyze.js";
 import { indexArticle } from "../search/indexing.js";
 import * as rows from "../storage/articles.js";
 import { replaceQuotations } from "../storage/quotations.js";
@@ -41,17 +42,21 @@ export interface RenderInputs {
   media: Map<string, MediaImage>;
 }
 
+/** `ahead` is the body already rendered by `renderBody` (an import's workers do that); only its checks remain. */
 export async function renderArticle(
   store: Store,
   body: string,
   language: string,
   now = new Date(),
+  ahead?: RenderedArticle,
 ): Promise<RenderedArticle> {
-  const rendered = renderBody(body, language, {
-    settings: await readCitationSettings(store),
-    items: await citedItems(store, body),
-    media: await mediaForBody(store, body),
-  });
+  const rendered =
+    ahead ??
+    renderBody(body, language, {
+      settings: await readCitationSettings(store),
+      items: await citedItems(store, body),
+      media: await mediaForBody(store, body),
+    });
   return { ...rendered, quotations: await checkQuotations(store, rendered.quotations, now) };
 }
 
@@ -173,16 +178,4 @@ export function countWords(text: string): number {
 }
 
 const JOINERS = new Set([0x27, 0x2019, 0x2d]);
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** Per UTF-16 unit of the Basic Multilingual Plane: 0 not yet known, 1 a letter or digit, 2 neither. */
-const LETTER_OR_DIGIT_CLASS = new Uint8Array(65536);
-
-function isLetterOrDigit(code: number): boolean {
-  if (code > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
-  let known = LETTER_OR_DIGIT_CLASS[code];
-  if (known === 0) {
-    known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
-    LETTER_OR_DIGIT_CLASS[code] = known;
-  }
-  return known === 1;
-}
+const isLetterOrDigit = characterTest(/[\p{L}\p{N}]/u);

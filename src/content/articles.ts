@@ -4,7 +4,6 @@ import { ConflictError, GoneError, InvalidError, NotFoundError } from "../errors
 import { addEdition } from "../i18n/editions.js";
 import { isLanguage } from "../i18n/languages.js";
 import { cancelJob, enqueueJob, publishJobKey } from "../jobs/jobs.js";
-import { checkQuotations } from "../quotations/article-quotations.js";
 import type { Analysed } from "../search/analysis.js";
 import { indexArticle } from "../search/indexing.js";
 import * as rows from "../storage/articles.js";
@@ -108,9 +107,7 @@ async function insertArticle(
 ): Promise<number> {
   // Slugs need only be unique within a day's addresses; that is settled when the article is published.
   const slug = input.slug ?? slugify(input.title);
-  const rendered = prepared
-    ? { ...prepared.rendered, quotations: await checkQuotations(tx, prepared.rendered.quotations, now) }
-    : await renderArticle(tx, input.body, input.language, now);
+  const rendered = await renderArticle(tx, input.body, input.language, now, prepared?.rendered);
   const at = now.toISOString();
   const group = await translationGroupFor(tx, input.translationOf);
   const id = await rows.insertArticle(tx, {

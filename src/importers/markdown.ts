@@ -1,6 +1,6 @@
 // Imports Markdown files with front matter (the format of docs/authoring.md), all or nothing: every file is
-// read and checked first, then everything is written in one transaction. Only a small index of the batch is
-// kept between the passes, so memory stays flat however many files there are.
+// read and checked first, then everything is written in one transaction. Only a small index of the batch
+// (and the sources files it names) is kept between the passes, so memory stays flat however many files.
 import { readFileSync, statSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
@@ -61,7 +61,8 @@ export async function importMarkdown(store: Store, paths: readonly string[], now
   if (files.length === 0) throw new InvalidError("no Markdown files (.md) were found at the paths given");
   // First pass: every file read and checked; only its key and the slugs it names are kept.
   const batch = new Map<string, string>();
-  const sourcesFiles = new Map<string, { file: string; name: string }>();
+  // Each sources file named, read and checked once, by its path: they are written first, in the transaction.
+  const sourcesFiles = new Map<string, CslItem[]>();
   const references = new Map<string, { field: string; slug: string }[]>();
   for (const file of files) {
     const { frontMatter } = readArticleFile(file);
@@ -87,8 +88,8 @@ export async function importMarkdown(store: Store, paths: readonly string[], now
   }
   const report: ImportReport = { articles: 0, published: 0, drafts: 0 };
   await store.transaction(async (tx) => {
-    for (const { file, name } of sourcesFiles.values()) {
-      for (const item of await readSources(file, name)) await upsertSource(tx, item.id, JSON.stringify(item));
+    for (const items of sourcesFiles.values()) {
+      for (const item of items) await upsertSource(tx, item.id, JSON.stringify(item));
     }
     const pool = files.length >= POOL_MIN_FILES ? await renderPoolFor(tx) : undefined;
     try {
@@ -164,7 +165,7 @@ export function readArticleFile(file: string) {
 async function checkFile(
   file: string,
   frontMatter: FrontMatter,
-  sourcesFiles: Map<string, { file: string; name: string }>,
+  sourcesFiles: Map<string, CslItem[]>,
 ): Promise<void> {
   if (frontMatter.kind && !(ARTICLE_KINDS as readonly string[]).includes(frontMatter.kind)) {
     throw new InvalidError(`kind "${frontMatter.kind}" is not one of ${ARTICLE_KINDS.join(", ")}`, {
@@ -175,10 +176,7 @@ async function checkFile(
   // Many articles may name one sources file: it is read once.
   const name = frontMatter.sources;
   const sources = name && resolve(dirname(file), name);
-  if (name && sources && !sourcesFiles.has(sources)) {
-    await readSources(file, name);
-    sourcesFiles.set(sources, { file, name });
-  }
+  if (name && sources && !sourcesFiles.has(sources)) sourcesFiles.set(sources, await readSources(file, name));
 }
 
 /** The other articles of ours a file names, by slug. */

@@ -84,8 +84,6 @@ const PAIRING_WORDS: Record<string, string> = {
 };
 
 const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
-/** Per UTF-16 unit of the Basic Multilingual Plane: 0 not yet known, 1 part of a word, 2 a separator. */
-const CHARACTER_CLASS = new Uint8Array(65536);
 const COMBINING_MARKS = /\p{M}+/gu;
 /** Longer "words" are hashes, URLs run together, or attacks; they are cut rather than indexed whole. */
 const MAX_WORD = 64;
@@ -206,14 +204,25 @@ export function forEachWord(
   if (start >= 0) visit(text.slice(start), start, length);
 }
 
-export function isWordCharacter(code: number): boolean {
-  if (code > 0xffff) return WORD_CHARACTER.test(String.fromCodePoint(code));
-  let known = CHARACTER_CLASS[code];
-  if (known === 0) {
-    known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
-    CHARACTER_CLASS[code] = known;
-  }
-  return known === 1;
+export const isWordCharacter = characterTest(WORD_CHARACTER);
+
+/**
+ * A test of one code point against a one-character pattern (`/[\p{L}\p{N}]/u`), answered from a table of
+ * the Basic Multilingual Plane filled as characters are met: text loops call it for every character, and
+ * a Unicode regular expression each time would cost several times more.
+ */
+export function characterTest(pattern: RegExp): (code: number) => boolean {
+  // Per UTF-16 unit: 0 not yet known, 1 matches, 2 does not.
+  const known = new Uint8Array(65536);
+  return (code) => {
+    if (code > 0xffff) return pattern.test(String.fromCodePoint(code));
+    let answer = known[code];
+    if (answer === 0) {
+      answer = pattern.test(String.fromCharCode(code)) ? 1 : 2;
+      known[code] = answer;
+    }
+    return answer === 1;
+  };
 }
 
 /** The words of a text, as written, in order. */
